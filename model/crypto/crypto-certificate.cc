@@ -3,10 +3,11 @@
  */
 #include "crypto-certificate.h"
 
+#include "crypto-openssl-handles.h"
 #include "crypto-openssl.h"
+#include "crypto-pki-codec.h"
 
 #include <arpa/inet.h>
-#include <cerrno>
 #include <cstring>
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
@@ -25,27 +26,30 @@ namespace ns3
 namespace
 {
 
-/// Stores a failure reason, adding OpenSSL's own reason when it left one.
-void
-SetError(std::string* error, const std::string& what)
-{
-    std::string reason = what;
-    const std::string openssl = CryptoOpenssl::TakeErrors();
-    if (!openssl.empty())
-    {
-        reason += " (OpenSSL: " + openssl + ")";
-    }
-    if (error)
-    {
-        *error = reason;
-    }
-}
-
 /// PEM passphrase callback that refuses: a PEM block marked encrypted must fail, not prompt.
 int
 RefusePassphrase(char* /* buffer */, int /* size */, int /* writing */, void* /* argument */)
 {
     return 0;
+}
+
+/**
+ * \param pem PEM text
+ * \param notFound the error when the text holds no readable certificate
+ * \param error receives notFound, with OpenSSL's reason, on failure (may be nullptr)
+ * \return the first certificate of the text, or nullptr
+ */
+CryptoX509
+ReadFirstCertificate(const std::string& pem, const std::string& notFound, std::string* error)
+{
+    CryptoBio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    CryptoX509 certificate(bio ? PEM_read_bio_X509(bio.get(), nullptr, RefusePassphrase, nullptr)
+                               : nullptr);
+    if (!certificate)
+    {
+        CryptoOpenssl::SetError(error, notFound);
+    }
+    return certificate;
 }
 
 /// \return the bytes a memory BIO holds
@@ -61,17 +65,14 @@ TextOf(BIO* bio)
 std::string
 NameText(const X509_NAME* name)
 {
-    BIO* bio = BIO_new(BIO_s_mem());
+    CryptoBio bio(BIO_new(BIO_s_mem()));
     if (!bio || !name)
     {
-        BIO_free(bio);
         return {};
     }
     // RFC 2253 (now RFC 4514) order and escaping, but UTF-8 kept as is rather than \XX-escaped.
     const unsigned long flags = XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB;
-    std::string text = X509_NAME_print_ex(bio, name, 0, flags) >= 0 ? TextOf(bio) : "";
-    BIO_free(bio);
-    return text;
+    return X509_NAME_print_ex(bio.get(), name, 0, flags) >= 0 ? TextOf(bio.get()) : "";
 }
 
 /// \return a Name's DER encoding
@@ -188,43 +189,25 @@ Ptr<CryptoCertificate>
 CryptoCertificate::FromPem(const std::string& pem, std::string* error)
 {
     ERR_clear_error();
-    BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
-    X509* certificate = bio ? PEM_read_bio_X509(bio, nullptr, RefusePassphrase, nullptr) : nullptr;
-    BIO_free(bio);
-    if (!certificate)
-    {
-        SetError(error, "no certificate found in the PEM text (expected CERTIFICATE)");
-        return nullptr;
-    }
-    return Ptr<CryptoCertificate>(new CryptoCertificate(certificate), false);
+    CryptoX509 certificate =
+        ReadFirstCertificate(pem,
+                             "no certificate found in the PEM text (expected CERTIFICATE)",
+                             error);
+    return certificate ? Ptr<CryptoCertificate>(new CryptoCertificate(certificate.release()), false)
+                       : nullptr;
 }
 
 Ptr<CryptoCertificate>
 CryptoCertificate::FromPemFile(const std::string& path, std::string* error)
 {
-    ERR_clear_error();
-    BIO* file = BIO_new_file(path.c_str(), "rb");
-    if (!file)
-    {
-        const int code = errno;
-        ERR_clear_error();
-        if (error)
-        {
-            *error = "cannot open certificate file '" + path + "': " + std::strerror(code);
-        }
-        return nullptr;
-    }
-    X509* certificate = PEM_read_bio_X509(file, nullptr, RefusePassphrase, nullptr);
-    BIO_free(file);
-    if (!certificate)
-    {
-        SetError(error,
-                 "certificate file '" + path +
-                     "': no certificate found (expected PEM "
-                     "CERTIFICATE)");
-        return nullptr;
-    }
-    return Ptr<CryptoCertificate>(new CryptoCertificate(certificate), false);
+    auto parse = [](const std::string& pem, std::string* error) -> Ptr<CryptoCertificate> {
+        CryptoX509 certificate =
+            ReadFirstCertificate(pem, "no certificate found (expected PEM CERTIFICATE)", error);
+        return certificate
+                   ? Ptr<CryptoCertificate>(new CryptoCertificate(certificate.release()), false)
+                   : nullptr;
+    };
+    return CryptoPkiCodec::ParsePemFile(path, "certificate", error, parse);
 }
 
 std::vector<Ptr<CryptoCertificate>>
@@ -232,13 +215,12 @@ CryptoCertificate::FromPemBundle(const std::string& pem, std::string* error)
 {
     ERR_clear_error();
     std::vector<Ptr<CryptoCertificate>> certificates;
-    BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+    CryptoBio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     X509* certificate = nullptr;
-    while (bio && (certificate = PEM_read_bio_X509(bio, nullptr, RefusePassphrase, nullptr)))
+    while (bio && (certificate = PEM_read_bio_X509(bio.get(), nullptr, RefusePassphrase, nullptr)))
     {
         certificates.push_back(Ptr<CryptoCertificate>(new CryptoCertificate(certificate), false));
     }
-    BIO_free(bio);
     // Reading stops with "no start line" at the end of the text; any other error is a broken
     // block, and a bundle that is partly unreadable is refused as a whole.
     const unsigned long last = ERR_peek_last_error();
@@ -246,10 +228,11 @@ CryptoCertificate::FromPemBundle(const std::string& pem, std::string* error)
         ERR_GET_LIB(last) == ERR_LIB_PEM && ERR_GET_REASON(last) == PEM_R_NO_START_LINE;
     if (!clean || certificates.empty())
     {
-        SetError(error,
-                 certificates.empty() ? "no certificate found in the PEM text"
-                                      : "unreadable certificate after " +
-                                            std::to_string(certificates.size()) + " good ones");
+        CryptoOpenssl::SetError(error,
+                                certificates.empty()
+                                    ? "no certificate found in the PEM text"
+                                    : "unreadable certificate after " +
+                                          std::to_string(certificates.size()) + " good ones");
         return {};
     }
     ERR_clear_error();
@@ -260,21 +243,14 @@ Ptr<CryptoCertificate>
 CryptoCertificate::FromDer(CryptoByteView der, std::string* error)
 {
     ERR_clear_error();
-    const unsigned char* cursor = der.Data();
-    X509* certificate =
-        der.IsEmpty() ? nullptr : d2i_X509(nullptr, &cursor, static_cast<long>(der.Size()));
-    if (!certificate)
-    {
-        SetError(error, "not a DER X.509 certificate");
-        return nullptr;
-    }
-    if (cursor != der.Data() + der.Size())
-    {
-        X509_free(certificate);
-        SetError(error, "bytes after the DER certificate");
-        return nullptr;
-    }
-    return Ptr<CryptoCertificate>(new CryptoCertificate(certificate), false);
+    CryptoX509 certificate =
+        CryptoPkiCodec::DecodeDer<CryptoX509>(der,
+                                              d2i_X509,
+                                              "not a DER X.509 certificate",
+                                              "bytes after the DER certificate",
+                                              error);
+    return certificate ? Ptr<CryptoCertificate>(new CryptoCertificate(certificate.release()), false)
+                       : nullptr;
 }
 
 std::string
@@ -346,24 +322,20 @@ CryptoCertificate::GetSerialNumber() const
 CryptoBytes
 CryptoCertificate::GetDer() const
 {
-    unsigned char* der = nullptr;
-    const int length = i2d_X509(m_certificate, &der);
-    if (length <= 0)
+    CryptoBytes der = CryptoPkiCodec::EncodeDer(m_certificate, i2d_X509);
+    if (der.empty())
     {
         ERR_clear_error();
-        return {};
     }
-    CryptoBytes bytes(der, der + length);
-    OPENSSL_free(der);
-    return bytes;
+    return der;
 }
 
 std::string
 CryptoCertificate::GetPem() const
 {
-    BIO* bio = BIO_new(BIO_s_mem());
-    std::string text = bio && PEM_write_bio_X509(bio, m_certificate) == 1 ? TextOf(bio) : "";
-    BIO_free(bio);
+    CryptoBio bio(BIO_new(BIO_s_mem()));
+    std::string text =
+        bio && PEM_write_bio_X509(bio.get(), m_certificate) == 1 ? TextOf(bio.get()) : "";
     ERR_clear_error();
     return text;
 }

@@ -4,17 +4,12 @@
 #include "crypto-ecp-key-exchange.h"
 
 #include "crypto-openssl.h"
-#include "crypto-random.h"
 
 #include "ns3/log.h"
 
-#include <map>
 #include <memory>
-#include <mutex>
 #include <openssl/bn.h>
-#include <openssl/crypto.h>
 #include <openssl/ec.h>
-#include <openssl/objects.h>
 #include <stdexcept>
 
 namespace ns3
@@ -37,57 +32,23 @@ struct CryptoEcpDomain
 namespace
 {
 
-/// Frees (and wipes) a BIGNUM.
-struct BignumFree
-{
-    void operator()(BIGNUM* value) const
-    {
-        BN_clear_free(value);
-    }
-};
-
-/// Frees (and wipes) an EC_POINT.
-struct PointFree
-{
-    void operator()(EC_POINT* point) const
-    {
-        EC_POINT_clear_free(point);
-    }
-};
-
-using Bignum = std::unique_ptr<BIGNUM, BignumFree>;
-using Point = std::unique_ptr<EC_POINT, PointFree>;
-using BignumContext = std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)>;
-
-BignumContext
-NewContext()
-{
-    return BignumContext(BN_CTX_new(), &BN_CTX_free);
-}
-
 std::unique_ptr<CryptoEcpDomain>
 BuildDomain(const CryptoDhGroup& group)
 {
-    int nid = EC_curve_nist2nid(group.opensslName); // "P-256" -> NID_X9_62_prime256v1
-    if (nid == NID_undef)
-    {
-        nid = OBJ_sn2nid(group.opensslName); // also accept OpenSSL's short names
-    }
-    EC_GROUP* curve = nid == NID_undef ? nullptr : EC_GROUP_new_by_curve_name(nid);
+    CryptoEcGroup curve = CryptoNewEcGroup(group.opensslName);
     if (!curve)
     {
         return nullptr;
     }
     auto domain = std::make_unique<CryptoEcpDomain>();
-    domain->curve = curve;
-    domain->fieldPrime = EC_GROUP_get0_field(curve);
-    domain->order = EC_GROUP_get0_order(curve);
-    domain->fieldBytes = (EC_GROUP_get_degree(curve) + 7) / 8;
+    domain->fieldPrime = EC_GROUP_get0_field(curve.get());
+    domain->order = EC_GROUP_get0_order(curve.get());
+    domain->fieldBytes = (EC_GROUP_get_degree(curve.get()) + 7) / 8;
     domain->orderBytes = BN_num_bytes(domain->order);
     domain->orderMinusOne = BN_dup(domain->order);
     // The membership test below is only complete for cofactor 1 (true of every NIST prime
     // curve): then every point on the curve but infinity has the prime order n.
-    const BIGNUM* cofactor = EC_GROUP_get0_cofactor(curve);
+    const BIGNUM* cofactor = EC_GROUP_get0_cofactor(curve.get());
     bool ok = domain->fieldPrime && domain->orderMinusOne &&
               BN_sub_word(domain->orderMinusOne, 1) == 1 && cofactor && BN_is_one(cofactor) &&
               2 * domain->fieldBytes == group.publicValueBytes &&
@@ -95,59 +56,26 @@ BuildDomain(const CryptoDhGroup& group)
     if (!ok)
     {
         BN_free(domain->orderMinusOne);
-        EC_GROUP_free(curve);
         return nullptr;
     }
+    domain->curve = curve.release(); // kept for the life of the process
     return domain;
-}
-
-const CryptoEcpDomain&
-GetDomain(const CryptoDhGroup& group)
-{
-    static std::mutex mutex;
-    // Never freed: they live as long as the process, as OpenSSL's own tables do.
-    static std::map<uint16_t, const CryptoEcpDomain*> domains;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto found = domains.find(group.transformId);
-    if (found != domains.end())
-    {
-        return *found->second;
-    }
-    std::unique_ptr<CryptoEcpDomain> domain = BuildDomain(group);
-    if (!domain)
-    {
-        throw std::invalid_argument(
-            "Diffie-Hellman group " + std::to_string(group.transformId) + ": curve " +
-            group.opensslName + " is not available from OpenSSL: " + CryptoOpenssl::TakeErrors());
-    }
-    return *(domains[group.transformId] = domain.release());
 }
 
 } // namespace
 
 CryptoEcpKeyExchange::CryptoEcpKeyExchange(const CryptoDhGroup& group)
-    : m_domain(&GetDomain(group))
+    : m_domain(&GetSharedDomain(group, BuildDomain, ": curve " + std::string(group.opensslName)))
 {
 }
 
-CryptoEcpKeyExchange::~CryptoEcpKeyExchange()
-{
-    BN_clear_free(m_private);
-}
+CryptoEcpKeyExchange::~CryptoEcpKeyExchange() = default;
 
 void
 CryptoEcpKeyExchange::GenerateKeyPair(CryptoRandom& random, CryptoBytes& publicValue)
 {
-    // A scalar uniform in [1, n-1]: 64 bits beyond n's length make the bias of the reduction
-    // negligible (FIPS 186-4 appendix B.4.1, "extra random bits").
-    CryptoBytes draw = random.Generate(m_domain->orderBytes + 8);
-    Bignum scalar(BN_bin2bn(draw.data(), static_cast<int>(draw.size()), nullptr));
-    OPENSSL_cleanse(draw.data(), draw.size());
-    BignumContext ctx = NewContext();
-    if (!scalar || !ctx ||
-        BN_mod(scalar.get(), scalar.get(), m_domain->orderMinusOne, ctx.get()) != 1 ||
-        BN_add_word(scalar.get(), 1) != 1 ||
-        Commit(scalar.release(), publicValue) != CryptoStatus::OK)
+    CryptoBignum scalar = DrawBelowOrder(random, m_domain->order, m_domain->orderMinusOne);
+    if (!scalar || Commit(std::move(scalar), publicValue) != CryptoStatus::OK)
     {
         // Only memory exhaustion gets here: not an input a peer controls.
         throw std::runtime_error("ECP key pair generation failed: " + CryptoOpenssl::TakeErrors());
@@ -161,7 +89,8 @@ CryptoEcpKeyExchange::SetPrivateValue(CryptoByteView privateValue, CryptoBytes& 
     {
         return CryptoStatus::INVALID_KEY;
     }
-    Bignum scalar(BN_bin2bn(privateValue.Data(), static_cast<int>(privateValue.Size()), nullptr));
+    CryptoBignum scalar(
+        BN_bin2bn(privateValue.Data(), static_cast<int>(privateValue.Size()), nullptr));
     if (!scalar)
     {
         CryptoOpenssl::TakeErrors();
@@ -171,20 +100,19 @@ CryptoEcpKeyExchange::SetPrivateValue(CryptoByteView privateValue, CryptoBytes& 
     {
         return CryptoStatus::INVALID_KEY;
     }
-    return Commit(scalar.release(), publicValue);
+    return Commit(std::move(scalar), publicValue);
 }
 
 CryptoStatus
-CryptoEcpKeyExchange::Commit(BIGNUM* scalar, CryptoBytes& publicValue)
+CryptoEcpKeyExchange::Commit(CryptoBignum scalar, CryptoBytes& publicValue)
 {
-    Bignum newPrivate(scalar);
-    BN_set_flags(newPrivate.get(), BN_FLG_CONSTTIME);
-    BignumContext ctx = NewContext();
-    Point point(EC_POINT_new(m_domain->curve));
-    Bignum x(BN_new());
-    Bignum y(BN_new());
+    BN_set_flags(scalar.get(), BN_FLG_CONSTTIME);
+    CryptoBnContext ctx = CryptoNewBnContext();
+    CryptoEcPoint point(EC_POINT_new(m_domain->curve));
+    CryptoBignum x = CryptoNewBignum();
+    CryptoBignum y = CryptoNewBignum();
     if (!ctx || !point || !x || !y ||
-        EC_POINT_mul(m_domain->curve, point.get(), newPrivate.get(), nullptr, nullptr, ctx.get()) !=
+        EC_POINT_mul(m_domain->curve, point.get(), scalar.get(), nullptr, nullptr, ctx.get()) !=
             1 ||
         EC_POINT_get_affine_coordinates(m_domain->curve,
                                         point.get(),
@@ -201,8 +129,7 @@ CryptoEcpKeyExchange::Commit(BIGNUM* scalar, CryptoBytes& publicValue)
     CryptoBytes encoded(2 * m_domain->fieldBytes);
     BN_bn2binpad(x.get(), encoded.data(), half);
     BN_bn2binpad(y.get(), encoded.data() + half, half);
-    BN_clear_free(m_private);
-    m_private = newPrivate.release();
+    m_private = std::move(scalar);
     publicValue = std::move(encoded);
     return CryptoStatus::OK;
 }
@@ -210,7 +137,7 @@ CryptoEcpKeyExchange::Commit(BIGNUM* scalar, CryptoBytes& publicValue)
 CryptoStatus
 CryptoEcpKeyExchange::DecodePeer(CryptoByteView peerPublicValue,
                                  BN_CTX* ctx,
-                                 EC_POINT** point) const
+                                 CryptoEcPoint& point) const
 {
     // RFC 5903 section 7: x || y, each exactly the field length.
     if (peerPublicValue.Size() != 2 * m_domain->fieldBytes)
@@ -220,9 +147,9 @@ CryptoEcpKeyExchange::DecodePeer(CryptoByteView peerPublicValue,
         return CryptoStatus::INVALID_PUBLIC_VALUE;
     }
     const int half = static_cast<int>(m_domain->fieldBytes);
-    Bignum x(BN_bin2bn(peerPublicValue.Data(), half, nullptr));
-    Bignum y(BN_bin2bn(peerPublicValue.Data() + half, half, nullptr));
-    Point peer(EC_POINT_new(m_domain->curve));
+    CryptoBignum x(BN_bin2bn(peerPublicValue.Data(), half, nullptr));
+    CryptoBignum y(BN_bin2bn(peerPublicValue.Data() + half, half, nullptr));
+    CryptoEcPoint peer(EC_POINT_new(m_domain->curve));
     if (!x || !y || !peer)
     {
         CryptoOpenssl::TakeErrors();
@@ -244,22 +171,20 @@ CryptoEcpKeyExchange::DecodePeer(CryptoByteView peerPublicValue,
         NS_LOG_LOGIC("peer point not on the curve: " << CryptoOpenssl::TakeErrors());
         return CryptoStatus::INVALID_PUBLIC_VALUE;
     }
-    *point = peer.release();
+    point = std::move(peer);
     return CryptoStatus::OK;
 }
 
 CryptoStatus
 CryptoEcpKeyExchange::ValidatePublicValue(CryptoByteView peerPublicValue) const
 {
-    BignumContext ctx = NewContext();
+    CryptoBnContext ctx = CryptoNewBnContext();
     if (!ctx)
     {
         return CryptoStatus::INTERNAL_ERROR;
     }
-    EC_POINT* peer = nullptr;
-    CryptoStatus status = DecodePeer(peerPublicValue, ctx.get(), &peer);
-    EC_POINT_free(peer);
-    return status;
+    CryptoEcPoint peer;
+    return DecodePeer(peerPublicValue, ctx.get(), peer);
 }
 
 CryptoStatus
@@ -270,22 +195,26 @@ CryptoEcpKeyExchange::ComputeSharedSecret(CryptoByteView peerPublicValue,
     {
         return CryptoStatus::INVALID_KEY;
     }
-    BignumContext ctx = NewContext();
+    CryptoBnContext ctx = CryptoNewBnContext();
     if (!ctx)
     {
         return CryptoStatus::INTERNAL_ERROR;
     }
-    EC_POINT* decoded = nullptr;
-    CryptoStatus status = DecodePeer(peerPublicValue, ctx.get(), &decoded);
-    Point peer(decoded);
+    CryptoEcPoint peer;
+    CryptoStatus status = DecodePeer(peerPublicValue, ctx.get(), peer);
     if (status != CryptoStatus::OK)
     {
         return status;
     }
-    Point shared(EC_POINT_new(m_domain->curve));
-    Bignum x(BN_new());
+    CryptoEcPoint shared(EC_POINT_new(m_domain->curve));
+    CryptoBignum x = CryptoNewBignum();
     if (!shared || !x ||
-        EC_POINT_mul(m_domain->curve, shared.get(), nullptr, peer.get(), m_private, ctx.get()) != 1)
+        EC_POINT_mul(m_domain->curve,
+                     shared.get(),
+                     nullptr,
+                     peer.get(),
+                     m_private.get(),
+                     ctx.get()) != 1)
     {
         NS_LOG_WARN("k*Q failed: " << CryptoOpenssl::TakeErrors());
         return CryptoStatus::INTERNAL_ERROR;

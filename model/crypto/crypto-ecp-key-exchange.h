@@ -5,6 +5,7 @@
 #define CRYPTO_ECP_KEY_EXCHANGE_H
 
 #include "crypto-key-exchange.h"
+#include "crypto-openssl-handles.h"
 
 #include <openssl/ec.h>
 
@@ -44,23 +45,25 @@ class CryptoEcpKeyExchange : public CryptoKeyExchangeMethod
   private:
     /**
      * \brief Computes the public point of a scalar and commits both.
-     * \param scalar the new private value (taken over, freed on failure)
+     * \param scalar the new private value (freed on failure)
      * \param publicValue receives x || y
      * \return OK or INTERNAL_ERROR
      */
-    CryptoStatus Commit(BIGNUM* scalar, CryptoBytes& publicValue);
+    CryptoStatus Commit(CryptoBignum scalar, CryptoBytes& publicValue);
 
     /**
      * \brief Decodes and tests a peer's point.
      * \param peerPublicValue the KE payload data
      * \param ctx scratch space
-     * \param point receives the point (caller frees) when OK
+     * \param point receives the point when OK
      * \return OK, INVALID_PUBLIC_VALUE or INTERNAL_ERROR
      */
-    CryptoStatus DecodePeer(CryptoByteView peerPublicValue, BN_CTX* ctx, EC_POINT** point) const;
+    CryptoStatus DecodePeer(CryptoByteView peerPublicValue,
+                            BN_CTX* ctx,
+                            CryptoEcPoint& point) const;
 
     const CryptoEcpDomain* m_domain; //!< the curve, shared for the process
-    BIGNUM* m_private{nullptr};      //!< the private scalar; nullptr before a key pair
+    CryptoBignum m_private;          //!< the private scalar; nullptr before a key pair
 };
 
 } // namespace ns3

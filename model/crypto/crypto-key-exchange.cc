@@ -5,10 +5,13 @@
 
 #include "crypto-ecp-key-exchange.h"
 #include "crypto-modp-key-exchange.h"
+#include "crypto-openssl.h"
+#include "crypto-random.h"
 #include "crypto-x25519-key-exchange.h"
 
 #include "ns3/log.h"
 
+#include <openssl/crypto.h>
 #include <stdexcept>
 
 namespace ns3
@@ -49,6 +52,30 @@ CreateMethod(const CryptoDhGroup& group)
 } // namespace
 
 CryptoKeyExchangeMethod::~CryptoKeyExchangeMethod() = default;
+
+void
+CryptoKeyExchangeMethod::ThrowUnavailable(const CryptoDhGroup& group, const std::string& name)
+{
+    throw std::invalid_argument("Diffie-Hellman group " + std::to_string(group.transformId) + name +
+                                " is not available from OpenSSL: " + CryptoOpenssl::TakeErrors());
+}
+
+CryptoBignum
+CryptoKeyExchangeMethod::DrawBelowOrder(CryptoRandom& random,
+                                        const BIGNUM* order,
+                                        const BIGNUM* orderMinusOne)
+{
+    CryptoBytes draw = random.Generate(BN_num_bytes(order) + 8);
+    CryptoBignum value(BN_bin2bn(draw.data(), static_cast<int>(draw.size()), nullptr));
+    OPENSSL_cleanse(draw.data(), draw.size());
+    CryptoBnContext ctx = CryptoNewBnContext();
+    if (!value || !ctx || BN_mod(value.get(), value.get(), orderMinusOne, ctx.get()) != 1 ||
+        BN_add_word(value.get(), 1) != 1)
+    {
+        return nullptr;
+    }
+    return value;
+}
 
 CryptoKeyExchange::CryptoKeyExchange(uint16_t group)
     : CryptoKeyExchange(LookUpGroup(group))

@@ -6,12 +6,15 @@
 
 #include "crypto-algorithm-table.h"
 #include "crypto-bytes.h"
+#include "crypto-openssl-handles.h"
 #include "crypto-status.h"
 
 #include "ns3/simple-ref-count.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace ns3
@@ -63,7 +66,70 @@ class CryptoKeyExchangeMethod
      */
     virtual CryptoStatus ComputeSharedSecret(CryptoByteView peerPublicValue,
                                              CryptoBytes& sharedSecret) const = 0;
+
+  protected:
+    /**
+     * \brief The parameters of a group, built on first use and kept for the life of the process
+     * (like the algorithms CryptoOpenssl fetches): building them costs far more than using them.
+     * \tparam Domain the parameter structure of one kind of group
+     * \param group the group
+     * \param build builds the parameters; returns nullptr if OpenSSL lacks the group
+     * \param name how the error names the group after its number, e.g. " (modp2048)"
+     * \return the parameters, shared by every exchange of the group
+     * \throws std::invalid_argument "Diffie-Hellman group <number><name> is not available from
+     *         OpenSSL: <reason>" if build fails
+     */
+    template <typename Domain>
+    static const Domain& GetSharedDomain(const CryptoDhGroup& group,
+                                         std::unique_ptr<Domain> (*build)(const CryptoDhGroup&),
+                                         const std::string& name);
+
+    /**
+     * \brief Draws a value uniform in [1, n-1] (a private scalar or exponent).
+     *
+     * 64 bits beyond n's length make the bias of the reduction negligible (FIPS 186-4 appendix
+     * B.1.1 and B.4.1, "extra random bits").
+     *
+     * \param random the only source of the value's bits
+     * \param order n
+     * \param orderMinusOne n - 1
+     * \return the value, or nullptr if OpenSSL ran out of memory
+     */
+    static CryptoBignum DrawBelowOrder(CryptoRandom& random,
+                                       const BIGNUM* order,
+                                       const BIGNUM* orderMinusOne);
+
+  private:
+    /**
+     * \param group the group
+     * \param name how the error names the group after its number
+     * \throws std::invalid_argument as GetSharedDomain()
+     */
+    [[noreturn]] static void ThrowUnavailable(const CryptoDhGroup& group, const std::string& name);
 };
+
+template <typename Domain>
+const Domain&
+CryptoKeyExchangeMethod::GetSharedDomain(const CryptoDhGroup& group,
+                                         std::unique_ptr<Domain> (*build)(const CryptoDhGroup&),
+                                         const std::string& name)
+{
+    static std::mutex mutex;
+    // Never freed: they live as long as the process, as OpenSSL's own tables do.
+    static std::map<uint16_t, const Domain*> domains;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto found = domains.find(group.transformId);
+    if (found != domains.end())
+    {
+        return *found->second;
+    }
+    std::unique_ptr<Domain> domain = build(group);
+    if (!domain)
+    {
+        ThrowUnavailable(group, name);
+    }
+    return *(domains[group.transformId] = domain.release());
+}
 
 /**
  * \ingroup ipsec

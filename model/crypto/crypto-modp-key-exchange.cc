@@ -8,9 +8,7 @@
 
 #include "ns3/log.h"
 
-#include <map>
 #include <memory>
-#include <mutex>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -38,24 +36,6 @@ struct CryptoModpDomain
 
 namespace
 {
-
-/// Frees (and wipes) a BIGNUM.
-struct BignumFree
-{
-    void operator()(BIGNUM* value) const
-    {
-        BN_clear_free(value);
-    }
-};
-
-using Bignum = std::unique_ptr<BIGNUM, BignumFree>;
-using BignumContext = std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)>;
-
-BignumContext
-NewContext()
-{
-    return BignumContext(BN_CTX_new(), &BN_CTX_free);
-}
 
 /// \return OpenSSL's copy of the RFC 2409 / RFC 3526 prime of a group, or nullptr
 BIGNUM*
@@ -88,19 +68,18 @@ LoadOakleyPrime(uint16_t group)
 bool
 LoadNamedGroup(const char* name, CryptoModpDomain& domain)
 {
-    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr);
+    CryptoEvpPkeyContext ctx(EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr));
     EVP_PKEY* parameters = nullptr;
     OSSL_PARAM request[] = {
         OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char*>(name), 0),
         OSSL_PARAM_construct_end()};
-    bool ok = ctx && EVP_PKEY_fromdata_init(ctx) == 1 &&
-              EVP_PKEY_fromdata(ctx, &parameters, EVP_PKEY_KEY_PARAMETERS, request) == 1 &&
-              EVP_PKEY_get_bn_param(parameters, OSSL_PKEY_PARAM_FFC_P, &domain.prime) == 1 &&
-              EVP_PKEY_get_bn_param(parameters, OSSL_PKEY_PARAM_FFC_G, &domain.generator) == 1 &&
-              EVP_PKEY_get_bn_param(parameters, OSSL_PKEY_PARAM_FFC_Q, &domain.subgroupOrder) == 1;
-    EVP_PKEY_free(parameters);
-    EVP_PKEY_CTX_free(ctx);
-    return ok;
+    const bool made =
+        ctx && EVP_PKEY_fromdata_init(ctx.get()) == 1 &&
+        EVP_PKEY_fromdata(ctx.get(), &parameters, EVP_PKEY_KEY_PARAMETERS, request) == 1;
+    const CryptoEvpPkey owner(parameters);
+    return made && EVP_PKEY_get_bn_param(parameters, OSSL_PKEY_PARAM_FFC_P, &domain.prime) == 1 &&
+           EVP_PKEY_get_bn_param(parameters, OSSL_PKEY_PARAM_FFC_G, &domain.generator) == 1 &&
+           EVP_PKEY_get_bn_param(parameters, OSSL_PKEY_PARAM_FFC_Q, &domain.subgroupOrder) == 1;
 }
 
 /// Builds a group's parameters; returns nullptr (and frees what it built) if OpenSSL lacks it.
@@ -121,7 +100,7 @@ BuildDomain(const CryptoDhGroup& group)
     {
         ok = LoadNamedGroup(group.opensslName, *domain);
     }
-    BignumContext ctx = NewContext();
+    CryptoBnContext ctx = CryptoNewBnContext();
     ok = ok && ctx && static_cast<size_t>(BN_num_bytes(domain->prime)) == group.publicValueBytes;
     if (ok)
     {
@@ -160,28 +139,6 @@ BuildDomain(const CryptoDhGroup& group)
     return domain;
 }
 
-const CryptoModpDomain&
-GetDomain(const CryptoDhGroup& group)
-{
-    static std::mutex mutex;
-    // Never freed: they live as long as the process, as OpenSSL's own tables do.
-    static std::map<uint16_t, const CryptoModpDomain*> domains;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto found = domains.find(group.transformId);
-    if (found != domains.end())
-    {
-        return *found->second;
-    }
-    std::unique_ptr<CryptoModpDomain> domain = BuildDomain(group);
-    if (!domain)
-    {
-        throw std::invalid_argument(
-            "Diffie-Hellman group " + std::to_string(group.transformId) + " (" + group.opensslName +
-            ") is not available from OpenSSL: " + CryptoOpenssl::TakeErrors());
-    }
-    return *(domains[group.transformId] = domain.release());
-}
-
 CryptoBytes
 ToBytes(const BIGNUM* value)
 {
@@ -197,9 +154,12 @@ CryptoModpKeyExchange::CryptoModpKeyExchange(const CryptoDhGroup& group)
 {
 }
 
-CryptoModpKeyExchange::~CryptoModpKeyExchange()
+CryptoModpKeyExchange::~CryptoModpKeyExchange() = default;
+
+const CryptoModpDomain&
+CryptoModpKeyExchange::GetDomain(const CryptoDhGroup& group)
 {
-    BN_clear_free(m_private);
+    return GetSharedDomain(group, BuildDomain, " (" + std::string(group.opensslName) + ")");
 }
 
 CryptoModpGroupParameters
@@ -219,21 +179,11 @@ CryptoModpKeyExchange::GetParameters(const CryptoDhGroup& group)
 void
 CryptoModpKeyExchange::GenerateKeyPair(CryptoRandom& random, CryptoBytes& publicValue)
 {
-    BignumContext ctx = NewContext();
-    Bignum exponent;
+    CryptoBignum exponent;
     if (m_domain->subgroupOrder)
     {
-        // RFC 5114 groups: x uniform in [1, q-1]. 64 bits beyond q's length make the bias of the
-        // reduction negligible (FIPS 186-4 appendix B.1.1, "extra random bits").
-        CryptoBytes draw = random.Generate(BN_num_bytes(m_domain->subgroupOrder) + 8);
-        exponent.reset(BN_bin2bn(draw.data(), static_cast<int>(draw.size()), nullptr));
-        OPENSSL_cleanse(draw.data(), draw.size());
-        if (!exponent || !ctx ||
-            BN_mod(exponent.get(), exponent.get(), m_domain->orderMinusOne, ctx.get()) != 1 ||
-            BN_add_word(exponent.get(), 1) != 1)
-        {
-            exponent.reset();
-        }
+        // RFC 5114 groups: x uniform in [1, q-1].
+        exponent = DrawBelowOrder(random, m_domain->subgroupOrder, m_domain->orderMinusOne);
     }
     else
     {
@@ -250,7 +200,7 @@ CryptoModpKeyExchange::GenerateKeyPair(CryptoRandom& random, CryptoBytes& public
             exponent.reset();
         }
     }
-    if (!exponent || Commit(exponent.release(), publicValue) != CryptoStatus::OK)
+    if (!exponent || Commit(std::move(exponent), publicValue) != CryptoStatus::OK)
     {
         // Only memory exhaustion gets here: not an input a peer controls.
         throw std::runtime_error("MODP key pair generation failed: " + CryptoOpenssl::TakeErrors());
@@ -264,7 +214,8 @@ CryptoModpKeyExchange::SetPrivateValue(CryptoByteView privateValue, CryptoBytes&
     {
         return CryptoStatus::INVALID_KEY;
     }
-    Bignum exponent(BN_bin2bn(privateValue.Data(), static_cast<int>(privateValue.Size()), nullptr));
+    CryptoBignum exponent(
+        BN_bin2bn(privateValue.Data(), static_cast<int>(privateValue.Size()), nullptr));
     if (!exponent)
     {
         CryptoOpenssl::TakeErrors();
@@ -277,20 +228,19 @@ CryptoModpKeyExchange::SetPrivateValue(CryptoByteView privateValue, CryptoBytes&
     {
         return CryptoStatus::INVALID_KEY;
     }
-    return Commit(exponent.release(), publicValue);
+    return Commit(std::move(exponent), publicValue);
 }
 
 CryptoStatus
-CryptoModpKeyExchange::Commit(BIGNUM* exponent, CryptoBytes& publicValue)
+CryptoModpKeyExchange::Commit(CryptoBignum exponent, CryptoBytes& publicValue)
 {
-    Bignum newPrivate(exponent);
-    BN_set_flags(newPrivate.get(), BN_FLG_CONSTTIME);
-    BignumContext ctx = NewContext();
-    Bignum power(BN_new());
+    BN_set_flags(exponent.get(), BN_FLG_CONSTTIME);
+    CryptoBnContext ctx = CryptoNewBnContext();
+    CryptoBignum power = CryptoNewBignum();
     if (!ctx || !power ||
         BN_mod_exp_mont_consttime(power.get(),
                                   m_domain->generator,
-                                  newPrivate.get(),
+                                  exponent.get(),
                                   m_domain->prime,
                                   ctx.get(),
                                   m_domain->montgomery) != 1)
@@ -301,14 +251,15 @@ CryptoModpKeyExchange::Commit(BIGNUM* exponent, CryptoBytes& publicValue)
     // RFC 7296 section 3.4: the public value MUST be as long as the prime, zero-padded.
     CryptoBytes encoded(m_domain->primeBytes);
     BN_bn2binpad(power.get(), encoded.data(), static_cast<int>(encoded.size()));
-    BN_clear_free(m_private);
-    m_private = newPrivate.release();
+    m_private = std::move(exponent);
     publicValue = std::move(encoded);
     return CryptoStatus::OK;
 }
 
 CryptoStatus
-CryptoModpKeyExchange::DecodePeer(CryptoByteView peerPublicValue, BN_CTX* ctx, BIGNUM** value) const
+CryptoModpKeyExchange::DecodePeer(CryptoByteView peerPublicValue,
+                                  BN_CTX* ctx,
+                                  CryptoBignum& value) const
 {
     // RFC 7296 section 3.4: the public value MUST be exactly as long as the prime.
     if (peerPublicValue.Size() != m_domain->primeBytes)
@@ -317,7 +268,7 @@ CryptoModpKeyExchange::DecodePeer(CryptoByteView peerPublicValue, BN_CTX* ctx, B
                                       << m_domain->primeBytes);
         return CryptoStatus::INVALID_PUBLIC_VALUE;
     }
-    Bignum peer(
+    CryptoBignum peer(
         BN_bin2bn(peerPublicValue.Data(), static_cast<int>(peerPublicValue.Size()), nullptr));
     if (!peer)
     {
@@ -336,7 +287,7 @@ CryptoModpKeyExchange::DecodePeer(CryptoByteView peerPublicValue, BN_CTX* ctx, B
         // RFC 6989 section 2.2: for the RFC 5114 groups the recipient MUST check y^q = 1 mod p,
         // or an element of a small subgroup would leak the private value bit by bit. y is public,
         // so the faster variable-time exponentiation is fine.
-        Bignum check(BN_new());
+        CryptoBignum check = CryptoNewBignum();
         if (!check || BN_mod_exp_mont(check.get(),
                                       peer.get(),
                                       m_domain->subgroupOrder,
@@ -353,22 +304,20 @@ CryptoModpKeyExchange::DecodePeer(CryptoByteView peerPublicValue, BN_CTX* ctx, B
             return CryptoStatus::INVALID_PUBLIC_VALUE;
         }
     }
-    *value = peer.release();
+    value = std::move(peer);
     return CryptoStatus::OK;
 }
 
 CryptoStatus
 CryptoModpKeyExchange::ValidatePublicValue(CryptoByteView peerPublicValue) const
 {
-    BignumContext ctx = NewContext();
+    CryptoBnContext ctx = CryptoNewBnContext();
     if (!ctx)
     {
         return CryptoStatus::INTERNAL_ERROR;
     }
-    BIGNUM* peer = nullptr;
-    CryptoStatus status = DecodePeer(peerPublicValue, ctx.get(), &peer);
-    BN_free(peer);
-    return status;
+    CryptoBignum peer;
+    return DecodePeer(peerPublicValue, ctx.get(), peer);
 }
 
 CryptoStatus
@@ -379,22 +328,21 @@ CryptoModpKeyExchange::ComputeSharedSecret(CryptoByteView peerPublicValue,
     {
         return CryptoStatus::INVALID_KEY;
     }
-    BignumContext ctx = NewContext();
+    CryptoBnContext ctx = CryptoNewBnContext();
     if (!ctx)
     {
         return CryptoStatus::INTERNAL_ERROR;
     }
-    BIGNUM* decoded = nullptr;
-    CryptoStatus status = DecodePeer(peerPublicValue, ctx.get(), &decoded);
-    Bignum peer(decoded);
+    CryptoBignum peer;
+    CryptoStatus status = DecodePeer(peerPublicValue, ctx.get(), peer);
     if (status != CryptoStatus::OK)
     {
         return status;
     }
-    Bignum secret(BN_new());
+    CryptoBignum secret = CryptoNewBignum();
     if (!secret || BN_mod_exp_mont_consttime(secret.get(),
                                              peer.get(),
-                                             m_private,
+                                             m_private.get(),
                                              m_domain->prime,
                                              ctx.get(),
                                              m_domain->montgomery) != 1)

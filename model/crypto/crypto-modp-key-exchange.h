@@ -5,6 +5,7 @@
 #define CRYPTO_MODP_KEY_EXCHANGE_H
 
 #include "crypto-key-exchange.h"
+#include "crypto-openssl-handles.h"
 
 #include <openssl/types.h>
 
@@ -61,24 +62,31 @@ class CryptoModpKeyExchange : public CryptoKeyExchangeMethod
 
   private:
     /**
+     * \param group a MODP group
+     * \return its parameters, built on first use and shared for the process
+     * \throws std::invalid_argument if OpenSSL does not provide the group
+     */
+    static const CryptoModpDomain& GetDomain(const CryptoDhGroup& group);
+
+    /**
      * \brief Computes g^x mod p for a private value and commits both.
-     * \param exponent the new private value (taken over, freed on failure)
+     * \param exponent the new private value (freed on failure)
      * \param publicValue receives g^x mod p, padded to the prime length
      * \return OK or INTERNAL_ERROR
      */
-    CryptoStatus Commit(BIGNUM* exponent, CryptoBytes& publicValue);
+    CryptoStatus Commit(CryptoBignum exponent, CryptoBytes& publicValue);
 
     /**
      * \brief Decodes and tests a peer's value.
      * \param peerPublicValue the KE payload data
      * \param ctx scratch space
-     * \param value receives y (caller frees) when OK
+     * \param value receives y when OK
      * \return OK, INVALID_PUBLIC_VALUE or INTERNAL_ERROR
      */
-    CryptoStatus DecodePeer(CryptoByteView peerPublicValue, BN_CTX* ctx, BIGNUM** value) const;
+    CryptoStatus DecodePeer(CryptoByteView peerPublicValue, BN_CTX* ctx, CryptoBignum& value) const;
 
     const CryptoModpDomain* m_domain; //!< the group's parameters, shared for the process
-    BIGNUM* m_private{nullptr};       //!< the private exponent x; nullptr before a key pair
+    CryptoBignum m_private;           //!< the private exponent x; nullptr before a key pair
 };
 
 } // namespace ns3

@@ -120,4 +120,19 @@ CryptoOpenssl::TakeErrors()
     return text;
 }
 
+void
+CryptoOpenssl::SetError(std::string* error, const std::string& what)
+{
+    std::string reason = what;
+    const std::string openssl = TakeErrors();
+    if (!openssl.empty())
+    {
+        reason += " (OpenSSL: " + openssl + ")";
+    }
+    if (error)
+    {
+        *error = reason;
+    }
+}
+
 } // namespace ns3

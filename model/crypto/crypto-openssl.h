@@ -52,6 +52,19 @@ class CryptoOpenssl
      * \return its entries as text, "; "-separated (empty when there were none)
      */
     static std::string TakeErrors();
+
+    /**
+     * \brief Reports a failure to a caller's optional error string, with OpenSSL's own reason
+     * when it left one.
+     *
+     * OpenSSL's error queue is emptied either way (as TakeErrors()), so that no stale entry is
+     * blamed for a later failure.
+     *
+     * \param error receives what, followed by " (OpenSSL: <its errors>)" when OpenSSL queued any
+     *        (may be nullptr)
+     * \param what the failure
+     */
+    static void SetError(std::string* error, const std::string& what);
 };
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 #define CRYPTO_PRIVATE_KEY_H
 
 #include "crypto-bytes.h"
+#include "crypto-openssl-handles.h"
 #include "crypto-public-key.h"
 #include "crypto-signature-scheme.h"
 #include "crypto-status.h"
@@ -138,11 +139,11 @@ class CryptoPrivateKey : public SimpleRefCount<CryptoPrivateKey>
 
     /**
      * \brief Wraps a decoded key after checking that it is supported and holds a private part.
-     * \param key OpenSSL key; the caller's reference is taken over (freed on failure)
+     * \param key OpenSSL key (freed on failure)
      * \param error receives the reason on failure
      * \return the key, or nullptr
      */
-    static Ptr<CryptoPrivateKey> Adopt(EVP_PKEY* key, std::string* error);
+    static Ptr<CryptoPrivateKey> Adopt(CryptoEvpPkey key, std::string* error);
 
     /**
      * \brief ECDSA signing with k given, or drawn from random when k is empty.

@@ -3,20 +3,17 @@
  */
 #include "crypto-public-key.h"
 
+#include "crypto-openssl-handles.h"
 #include "crypto-openssl.h"
+#include "crypto-pki-codec.h"
 
-#include <cerrno>
 #include <cstring>
-#include <memory>
-#include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
-#include <openssl/decoder.h>
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
-#include <openssl/param_build.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
@@ -25,70 +22,6 @@ namespace ns3
 
 namespace
 {
-
-/// Stores a failure reason, adding OpenSSL's own reason when it left one.
-void
-SetError(std::string* error, const std::string& what)
-{
-    std::string reason = what;
-    const std::string openssl = CryptoOpenssl::TakeErrors();
-    if (!openssl.empty())
-    {
-        reason += " (OpenSSL: " + openssl + ")";
-    }
-    if (error)
-    {
-        *error = reason;
-    }
-}
-
-/// Decodes a public key from PEM text, in any structure OpenSSL knows for public keys
-/// (SubjectPublicKeyInfo, PKCS#1 RSAPublicKey).
-EVP_PKEY*
-DecodePublicKey(const uint8_t* data, size_t size)
-{
-    EVP_PKEY* key = nullptr;
-    OSSL_DECODER_CTX* decoder = OSSL_DECODER_CTX_new_for_pkey(&key,
-                                                              "PEM",
-                                                              nullptr,
-                                                              nullptr,
-                                                              EVP_PKEY_PUBLIC_KEY,
-                                                              nullptr,
-                                                              nullptr);
-    if (!decoder)
-    {
-        return nullptr;
-    }
-    const unsigned char* cursor = data;
-    size_t left = size;
-    if (OSSL_DECODER_from_data(decoder, &cursor, &left) != 1)
-    {
-        EVP_PKEY_free(key);
-        key = nullptr;
-    }
-    OSSL_DECODER_CTX_free(decoder);
-    return key;
-}
-
-/// \return the curve's NID from a NIST name ("P-256") or an OpenSSL short name ("prime256v1")
-int
-CurveNid(const std::string& curve)
-{
-    int nid = EC_curve_nist2nid(curve.c_str());
-    if (nid == NID_undef)
-    {
-        nid = OBJ_sn2nid(curve.c_str());
-    }
-    return nid;
-}
-
-/// Never-null pointer to the viewed bytes: OpenSSL rejects a null pointer even for no bytes.
-const uint8_t*
-DataOf(CryptoByteView bytes)
-{
-    static const uint8_t none = 0;
-    return bytes.Data() ? bytes.Data() : &none;
-}
 
 /**
  * Converts an IKEv2 ECDSA signature r || s (RFC 4754 section 7) to the DER ECDSA-Sig-Value
@@ -108,16 +41,9 @@ EcdsaRawToDer(CryptoByteView raw, CryptoBytes& der)
         ECDSA_SIG_free(sig);
         return false;
     }
-    unsigned char* out = nullptr;
-    const int length = i2d_ECDSA_SIG(sig, &out);
+    der = CryptoPkiCodec::EncodeDer(sig, i2d_ECDSA_SIG);
     ECDSA_SIG_free(sig); // also frees r and s
-    if (length <= 0)
-    {
-        return false;
-    }
-    der.assign(out, out + length);
-    OPENSSL_free(out);
-    return true;
+    return !der.empty();
 }
 
 } // namespace
@@ -142,7 +68,7 @@ CryptoPublicKey::DescribeKey(const EVP_PKEY* key,
 {
     if (!key)
     {
-        SetError(error, "no key");
+        CryptoOpenssl::SetError(error, "no key");
         return false;
     }
     if (EVP_PKEY_is_a(key, "RSA"))
@@ -154,9 +80,9 @@ CryptoPublicKey::DescribeKey(const EVP_PKEY* key,
     if (!EVP_PKEY_is_a(key, "EC"))
     {
         const char* name = EVP_PKEY_get0_type_name(key);
-        SetError(error,
-                 std::string("unsupported key type ") + (name ? name : "(unknown)") +
-                     " (only RSA and EC keys are supported)");
+        CryptoOpenssl::SetError(error,
+                                std::string("unsupported key type ") + (name ? name : "(unknown)") +
+                                    " (only RSA and EC keys are supported)");
         return false;
     }
     char group[80] = {0};
@@ -168,7 +94,9 @@ CryptoPublicKey::DescribeKey(const EVP_PKEY* key,
                                        &groupLength) != 1)
     {
         // Keys with explicit curve parameters have no group name; IKE only uses named curves.
-        SetError(error, "EC key without a named curve (explicit parameters are not supported)");
+        CryptoOpenssl::SetError(
+            error,
+            "EC key without a named curve (explicit parameters are not supported)");
         return false;
     }
     const int nid = OBJ_sn2nid(group);
@@ -194,71 +122,32 @@ Ptr<CryptoPublicKey>
 CryptoPublicKey::FromPem(const std::string& pem, std::string* error)
 {
     ERR_clear_error();
-    EVP_PKEY* key = DecodePublicKey(reinterpret_cast<const uint8_t*>(pem.data()), pem.size());
-    if (!key)
-    {
-        SetError(error,
-                 "no public key found in the PEM text (expected PUBLIC KEY or RSA PUBLIC KEY)");
-        return nullptr;
-    }
-    Ptr<CryptoPublicKey> result = FromEvpPkey(key, error);
-    EVP_PKEY_free(key);
-    return result;
+    CryptoEvpPkey key = CryptoPkiCodec::DecodePemKey(
+        pem,
+        EVP_PKEY_PUBLIC_KEY,
+        nullptr,
+        "no public key found in the PEM text (expected PUBLIC KEY or RSA PUBLIC KEY)",
+        error);
+    return key ? FromEvpPkey(key.get(), error) : nullptr;
 }
 
 Ptr<CryptoPublicKey>
 CryptoPublicKey::FromPemFile(const std::string& path, std::string* error)
 {
-    ERR_clear_error();
-    BIO* file = BIO_new_file(path.c_str(), "rb");
-    if (!file)
-    {
-        const int code = errno;
-        ERR_clear_error();
-        if (error)
-        {
-            *error = "cannot open public key file '" + path + "': " + std::strerror(code);
-        }
-        return nullptr;
-    }
-    std::string pem;
-    char buffer[4096];
-    int got = 0;
-    while ((got = BIO_read(file, buffer, sizeof(buffer))) > 0)
-    {
-        pem.append(buffer, static_cast<size_t>(got));
-    }
-    BIO_free(file);
-    Ptr<CryptoPublicKey> key = FromPem(pem, error);
-    if (!key && error)
-    {
-        *error = "public key file '" + path + "': " + *error;
-    }
-    return key;
+    return CryptoPkiCodec::ParsePemFile(path, "public key", error, FromPem);
 }
 
 Ptr<CryptoPublicKey>
 CryptoPublicKey::FromDer(CryptoByteView der, std::string* error)
 {
     ERR_clear_error();
-    const unsigned char* cursor = der.Data();
-    EVP_PKEY* key =
-        der.IsEmpty() ? nullptr : d2i_PUBKEY(nullptr, &cursor, static_cast<long>(der.Size()));
-    if (!key)
-    {
-        SetError(error, "not a DER SubjectPublicKeyInfo");
-        return nullptr;
-    }
-    if (cursor != der.Data() + der.Size())
-    {
-        // Trailing bytes would let two different encodings stand for the same key.
-        EVP_PKEY_free(key);
-        SetError(error, "bytes after the DER SubjectPublicKeyInfo");
-        return nullptr;
-    }
-    Ptr<CryptoPublicKey> result = FromEvpPkey(key, error);
-    EVP_PKEY_free(key);
-    return result;
+    CryptoEvpPkey key =
+        CryptoPkiCodec::DecodeDer<CryptoEvpPkey>(der,
+                                                 d2i_PUBKEY,
+                                                 "not a DER SubjectPublicKeyInfo",
+                                                 "bytes after the DER SubjectPublicKeyInfo",
+                                                 error);
+    return key ? FromEvpPkey(key.get(), error) : nullptr;
 }
 
 Ptr<CryptoPublicKey>
@@ -268,14 +157,12 @@ CryptoPublicKey::FromEcPoint(const std::string& curve,
                              std::string* error)
 {
     ERR_clear_error();
-    const int nid = CurveNid(curve);
-    EC_GROUP* group = nid != NID_undef ? EC_GROUP_new_by_curve_name(nid) : nullptr;
+    CryptoEcGroup group = CryptoPkiCodec::NewCurve(curve, error);
     if (!group)
     {
-        SetError(error, "unknown elliptic curve '" + curve + "'");
         return nullptr;
     }
-    const size_t coordinateBytes = (EC_GROUP_get_degree(group) + 7) / 8;
+    const size_t coordinateBytes = (EC_GROUP_get_degree(group.get()) + 7) / 8;
     // Uncompressed point encoding (SEC 1 section 2.3.3): 0x04 || x || y, both padded.
     CryptoBytes point(1 + 2 * coordinateBytes, 0);
     point[0] = POINT_CONVERSION_UNCOMPRESSED;
@@ -301,45 +188,21 @@ CryptoPublicKey::FromEcPoint(const std::string& curve,
     };
     bool fits = place(x, 1) && place(y, 1 + coordinateBytes);
     // oct2point checks that the point lies on the curve.
-    EC_POINT* checked = EC_POINT_new(group);
+    CryptoEcPoint checked(EC_POINT_new(group.get()));
     fits = fits && checked &&
-           EC_POINT_oct2point(group, checked, point.data(), point.size(), nullptr) == 1;
-    EC_POINT_free(checked);
-    EC_GROUP_free(group);
+           EC_POINT_oct2point(group.get(), checked.get(), point.data(), point.size(), nullptr) == 1;
     if (!fits)
     {
-        SetError(error, "the point is not on curve " + curve);
+        CryptoOpenssl::SetError(error, "the point is not on curve " + curve);
         return nullptr;
     }
-
-    OSSL_PARAM_BLD* builder = OSSL_PARAM_BLD_new();
-    OSSL_PARAM* params = nullptr;
-    EVP_PKEY_CTX* context = EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr);
-    EVP_PKEY* key = nullptr;
-    if (builder &&
-        OSSL_PARAM_BLD_push_utf8_string(builder, OSSL_PKEY_PARAM_GROUP_NAME, OBJ_nid2sn(nid), 0) ==
-            1 &&
-        OSSL_PARAM_BLD_push_octet_string(builder,
-                                         OSSL_PKEY_PARAM_PUB_KEY,
-                                         point.data(),
-                                         point.size()) == 1 &&
-        (params = OSSL_PARAM_BLD_to_param(builder)) != nullptr && context &&
-        EVP_PKEY_fromdata_init(context) == 1 &&
-        EVP_PKEY_fromdata(context, &key, EVP_PKEY_PUBLIC_KEY, params) == 1)
-    {
-        // done
-    }
-    EVP_PKEY_CTX_free(context);
-    OSSL_PARAM_free(params);
-    OSSL_PARAM_BLD_free(builder);
+    CryptoEvpPkey key = CryptoPkiCodec::BuildEcKey(group.get(), point, nullptr);
     if (!key)
     {
-        SetError(error, "cannot build an EC public key on " + curve);
+        CryptoOpenssl::SetError(error, "cannot build an EC public key on " + curve);
         return nullptr;
     }
-    Ptr<CryptoPublicKey> result = FromEvpPkey(key, error);
-    EVP_PKEY_free(key);
-    return result;
+    return FromEvpPkey(key.get(), error);
 }
 
 CryptoKeyType
@@ -363,16 +226,12 @@ CryptoPublicKey::GetBits() const
 CryptoBytes
 CryptoPublicKey::GetDer() const
 {
-    unsigned char* der = nullptr;
-    const int length = i2d_PUBKEY(m_key, &der);
-    if (length <= 0)
+    CryptoBytes der = CryptoPkiCodec::EncodeDer(m_key, i2d_PUBKEY);
+    if (der.empty())
     {
         ERR_clear_error();
-        return {};
     }
-    CryptoBytes bytes(der, der + length);
-    OPENSSL_free(der);
-    return bytes;
+    return der;
 }
 
 bool
@@ -416,20 +275,21 @@ CryptoPublicKey::Verify(CryptoSignatureScheme scheme,
         encoded = der;
     }
 
-    EVP_MD_CTX* context = EVP_MD_CTX_new();
-    EVP_PKEY_CTX* keyContext = nullptr;
-    if (!context || EVP_DigestVerifyInit(context, &keyContext, digest, nullptr, m_key) != 1 ||
+    CryptoEvpMdContext context(EVP_MD_CTX_new());
+    EVP_PKEY_CTX* keyContext = nullptr; // owned by context
+    if (!context || EVP_DigestVerifyInit(context.get(), &keyContext, digest, nullptr, m_key) != 1 ||
         (m_type == CryptoKeyType::RSA &&
          EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) <= 0))
     {
-        EVP_MD_CTX_free(context);
         ERR_clear_error();
         return CryptoStatus::INTERNAL_ERROR;
     }
     // 1 is a valid signature; 0 or a negative value (malformed, wrong length) is not.
-    const int verified =
-        EVP_DigestVerify(context, DataOf(encoded), encoded.Size(), DataOf(data), data.Size());
-    EVP_MD_CTX_free(context);
+    const int verified = EVP_DigestVerify(context.get(),
+                                          CryptoPkiCodec::DataOf(encoded),
+                                          encoded.Size(),
+                                          CryptoPkiCodec::DataOf(data),
+                                          data.Size());
     ERR_clear_error();
     return verified == 1 ? CryptoStatus::OK : CryptoStatus::AUTHENTICATION_FAILED;
 }

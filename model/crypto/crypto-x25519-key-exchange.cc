@@ -3,6 +3,7 @@
  */
 #include "crypto-x25519-key-exchange.h"
 
+#include "crypto-openssl-handles.h"
 #include "crypto-openssl.h"
 #include "crypto-random.h"
 
@@ -43,21 +44,22 @@ enum class DeriveResult
 DeriveResult
 Derive(EVP_PKEY* key, const uint8_t* peerPublicValue, uint8_t* out)
 {
-    EVP_PKEY* peer = EVP_PKEY_new_raw_public_key_ex(nullptr,
-                                                    ALGORITHM,
-                                                    nullptr,
-                                                    peerPublicValue,
-                                                    CryptoX25519KeyExchange::KEY_BYTES);
-    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr);
+    CryptoEvpPkey peer(EVP_PKEY_new_raw_public_key_ex(nullptr,
+                                                      ALGORITHM,
+                                                      nullptr,
+                                                      peerPublicValue,
+                                                      CryptoX25519KeyExchange::KEY_BYTES));
+    CryptoEvpPkeyContext ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
     DeriveResult result = DeriveResult::FAILED;
     size_t length = CryptoX25519KeyExchange::KEY_BYTES;
-    if (peer && ctx && EVP_PKEY_derive_init(ctx) == 1 && EVP_PKEY_derive_set_peer(ctx, peer) == 1)
+    if (peer && ctx && EVP_PKEY_derive_init(ctx.get()) == 1 &&
+        EVP_PKEY_derive_set_peer(ctx.get(), peer.get()) == 1)
     {
         // OpenSSL's X25519 fails the derivation exactly when the result is all zeros (it checks
         // as RFC 7748 section 6.1 suggests); everything before this point succeeded, so a
         // failure here means a small-order peer value.
-        result =
-            EVP_PKEY_derive(ctx, out, &length) == 1 ? DeriveResult::OK : DeriveResult::ALL_ZERO;
+        result = EVP_PKEY_derive(ctx.get(), out, &length) == 1 ? DeriveResult::OK
+                                                               : DeriveResult::ALL_ZERO;
     }
     if (result == DeriveResult::OK)
     {
@@ -77,8 +79,6 @@ Derive(EVP_PKEY* key, const uint8_t* peerPublicValue, uint8_t* out)
     {
         NS_LOG_LOGIC("X25519 derivation failed: " << CryptoOpenssl::TakeErrors());
     }
-    EVP_PKEY_CTX_free(ctx);
-    EVP_PKEY_free(peer);
     return result;
 }
 
@@ -122,10 +122,7 @@ CryptoX25519KeyExchange::CryptoX25519KeyExchange(const CryptoDhGroup& group)
     }
 }
 
-CryptoX25519KeyExchange::~CryptoX25519KeyExchange()
-{
-    EVP_PKEY_free(m_key); // OpenSSL wipes the private key
-}
+CryptoX25519KeyExchange::~CryptoX25519KeyExchange() = default;
 
 void
 CryptoX25519KeyExchange::GenerateKeyPair(CryptoRandom& random, CryptoBytes& publicValue)
@@ -156,19 +153,17 @@ CryptoX25519KeyExchange::SetPrivateValue(CryptoByteView privateValue, CryptoByte
 CryptoStatus
 CryptoX25519KeyExchange::Commit(const uint8_t* privateValue, CryptoBytes& publicValue)
 {
-    EVP_PKEY* key =
-        EVP_PKEY_new_raw_private_key_ex(nullptr, ALGORITHM, nullptr, privateValue, KEY_BYTES);
+    CryptoEvpPkey key(
+        EVP_PKEY_new_raw_private_key_ex(nullptr, ALGORITHM, nullptr, privateValue, KEY_BYTES));
     CryptoBytes encoded(KEY_BYTES);
     size_t length = encoded.size();
-    if (!key || EVP_PKEY_get_raw_public_key(key, encoded.data(), &length) != 1 ||
+    if (!key || EVP_PKEY_get_raw_public_key(key.get(), encoded.data(), &length) != 1 ||
         length != KEY_BYTES)
     {
         NS_LOG_WARN("X25519 key set-up failed: " << CryptoOpenssl::TakeErrors());
-        EVP_PKEY_free(key);
         return CryptoStatus::INTERNAL_ERROR;
     }
-    EVP_PKEY_free(m_key);
-    m_key = key;
+    m_key = std::move(key);
     publicValue = std::move(encoded);
     return CryptoStatus::OK;
 }
@@ -209,7 +204,7 @@ CryptoX25519KeyExchange::ComputeSharedSecret(CryptoByteView peerPublicValue,
         return CryptoStatus::INVALID_PUBLIC_VALUE;
     }
     CryptoBytes secret(KEY_BYTES);
-    switch (Derive(m_key, peerPublicValue.Data(), secret.data()))
+    switch (Derive(m_key.get(), peerPublicValue.Data(), secret.data()))
     {
     case DeriveResult::OK:
         sharedSecret = std::move(secret);

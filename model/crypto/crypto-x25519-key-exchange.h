@@ -5,8 +5,7 @@
 #define CRYPTO_X25519_KEY_EXCHANGE_H
 
 #include "crypto-key-exchange.h"
-
-#include <openssl/types.h>
+#include "crypto-openssl-handles.h"
 
 namespace ns3
 {
@@ -49,7 +48,7 @@ class CryptoX25519KeyExchange : public CryptoKeyExchangeMethod
      */
     CryptoStatus Commit(const uint8_t* privateValue, CryptoBytes& publicValue);
 
-    EVP_PKEY* m_key{nullptr}; //!< the private key; nullptr before a key pair
+    CryptoEvpPkey m_key; //!< the private key (wiped when freed); nullptr before a key pair
 };
 
 } // namespace ns3

@@ -1,0 +1,60 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IPSEC_ESP_L4_PROTOCOL_H
+#define IPSEC_ESP_L4_PROTOCOL_H
+
+#include "ns3/ip-l4-protocol.h"
+
+namespace ns3
+{
+
+class IpsecL3Protocol;
+
+/**
+ * \ingroup ipsec
+ * \brief Receives IP protocol 50 (ESP, RFC 4303) for the node and hands it to the node's
+ * IPsec data plane. It sends nothing itself: the data plane builds outer headers.
+ */
+class IpsecEspL4Protocol : public IpL4Protocol
+{
+  public:
+    /// IP protocol number of ESP.
+    static constexpr uint8_t PROT_NUMBER = 50;
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    IpsecEspL4Protocol();
+    ~IpsecEspL4Protocol() override;
+
+    /// \param ipsec the node's data plane
+    void SetIpsec(Ptr<IpsecL3Protocol> ipsec);
+
+    int GetProtocolNumber() const override;
+    IpL4Protocol::RxStatus Receive(Ptr<Packet> packet,
+                                   const Ipv4Header& header,
+                                   Ptr<Ipv4Interface> incomingInterface) override;
+    IpL4Protocol::RxStatus Receive(Ptr<Packet> packet,
+                                   const Ipv6Header& header,
+                                   Ptr<Ipv6Interface> incomingInterface) override;
+    void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
+    void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
+    IpL4Protocol::DownTargetCallback GetDownTarget() const override;
+    IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<IpsecL3Protocol> m_ipsec;                    //!< the node's data plane
+    IpL4Protocol::DownTargetCallback m_downTarget;   //!< unused: kept for the interface
+    IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< unused: kept for the interface
+};
+
+} // namespace ns3
+
+#endif /* IPSEC_ESP_L4_PROTOCOL_H */

@@ -1,0 +1,256 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ipsec-ipv4-routing.h"
+
+#include "ipsec-esp-l4-protocol.h"
+#include "ipsec-flow.h"
+#include "ipsec-l3-protocol.h"
+#include "ipsec-packet-tag.h"
+
+#include "ns3/ipv4-route.h"
+#include "ns3/log.h"
+#include "ns3/virtual-net-device.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("IpsecIpv4Routing");
+
+NS_OBJECT_ENSURE_REGISTERED(IpsecIpv4Routing);
+
+namespace
+{
+
+/// IP protocol number of AH.
+constexpr uint8_t AH_PROTOCOL = 51;
+/// IP protocol number of UDP.
+constexpr uint8_t UDP_PROTOCOL = 17;
+
+/// IKE's own packets pass without policy (RFC 4301 section 5.1.2.2 lets IKE bypass): UDP to
+/// or from port 500 or 4500.
+bool
+IsIke(const IpsecFlow& flow)
+{
+    return flow.m_protocol == UDP_PROTOCOL && flow.HasPorts() &&
+           (flow.m_sourcePort == 500 || flow.m_destinationPort == 500 ||
+            flow.m_sourcePort == 4500 || flow.m_destinationPort == 4500);
+}
+
+} // namespace
+
+TypeId
+IpsecIpv4Routing::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::IpsecIpv4Routing")
+                            .SetParent<Ipv4RoutingProtocol>()
+                            .SetGroupName("Ipsec")
+                            .AddConstructor<IpsecIpv4Routing>();
+    return tid;
+}
+
+IpsecIpv4Routing::IpsecIpv4Routing() = default;
+
+IpsecIpv4Routing::~IpsecIpv4Routing() = default;
+
+void
+IpsecIpv4Routing::Wrap(Ptr<Ipv4RoutingProtocol> inner, Ptr<IpsecL3Protocol> ipsec)
+{
+    m_inner = inner;
+    m_ipsec = ipsec;
+}
+
+Ptr<Ipv4RoutingProtocol>
+IpsecIpv4Routing::GetInner() const
+{
+    return m_inner;
+}
+
+bool
+IpsecIpv4Routing::ClassifyPacket(Ptr<const Packet> p,
+                                 const Ipv4Header& header,
+                                 IpsecFlow* flow) const
+{
+    // The parser reads an IP packet; rebuild one from the header and the payload's start.
+    Ptr<Packet> whole = p->CreateFragment(0, std::min<uint32_t>(p->GetSize(), 64));
+    Ipv4Header copy = header;
+    copy.SetPayloadSize(whole->GetSize());
+    whole->AddHeader(copy);
+    return IpsecFlow::FromIpv4Packet(whole, flow, nullptr);
+}
+
+Ptr<Ipv4Route>
+IpsecIpv4Routing::TunnelRoute(const Ipv4Header& header, Ipv4Address source)
+{
+    Ptr<Ipv4Route> route = Create<Ipv4Route>();
+    route->SetDestination(header.GetDestination());
+    route->SetSource(source);
+    route->SetGateway(Ipv4Address::GetZero());
+    route->SetOutputDevice(m_ipsec->GetDefaultTunnelInterface());
+    return route;
+}
+
+Ptr<Ipv4Route>
+IpsecIpv4Routing::RouteOutput(Ptr<Packet> p,
+                              const Ipv4Header& header,
+                              Ptr<NetDevice> oif,
+                              Socket::SocketErrno& sockerr)
+{
+    // Sockets ask for a route without a packet to pick a source address.
+    IpsecFlow flow;
+    if (!p || !ClassifyPacket(p, header, &flow))
+    {
+        return m_inner->RouteOutput(p, header, oif, sockerr);
+    }
+    Ptr<IpsecPolicy> policy = m_ipsec->GetSpd()->Find(IpsecDirection::OUTBOUND, flow);
+    if (!policy || IsIke(flow))
+    {
+        return m_inner->RouteOutput(p, header, oif, sockerr);
+    }
+    switch (policy->GetAction())
+    {
+    case IpsecPolicyAction::BYPASS:
+        m_ipsec->CountBypass();
+        return m_inner->RouteOutput(p, header, oif, sockerr);
+    case IpsecPolicyAction::DISCARD:
+        m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
+        sockerr = Socket::ERROR_NOROUTETOHOST;
+        return nullptr;
+    case IpsecPolicyAction::PROTECT: {
+        Ptr<Ipv4Route> plain = m_inner->RouteOutput(p, header, oif, sockerr);
+        Ipv4Address source = header.GetSource();
+        if (plain)
+        {
+            source = plain->GetSource();
+        }
+        IpsecPacketTag stale;
+        p->RemovePacketTag(stale);
+        p->AddPacketTag(IpsecPacketTag(IpsecPacketTag::OUTBOUND_POLICY, policy->GetId()));
+        sockerr = Socket::ERROR_NOTERROR;
+        return TunnelRoute(header, source);
+    }
+    }
+    return nullptr;
+}
+
+bool
+IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
+                             const Ipv4Header& header,
+                             Ptr<const NetDevice> idev,
+                             UnicastForwardCallback ucb,
+                             MulticastForwardCallback mcb,
+                             LocalDeliverCallback lcb,
+                             ErrorCallback ecb)
+{
+    IpsecFlow flow;
+    const bool classified = ClassifyPacket(p, header, &flow);
+    if (m_ipsec->IsTunnelInterface(idev))
+    {
+        // Decrypted: it must lie within its SA's selectors.
+        if (classified && !m_ipsec->CheckInboundSelectors(p, flow))
+        {
+            return true; // consumed: dropped and counted
+        }
+        return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    const uint8_t protocol = header.GetProtocol();
+    if (!classified || protocol == IpsecEspL4Protocol::PROT_NUMBER || protocol == AH_PROTOCOL ||
+        IsIke(flow))
+    {
+        // IPsec packets meet their SA instead of the SPD; IKE is always let through.
+        return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    Ptr<IpsecPolicy> inbound = m_ipsec->GetSpd()->Find(IpsecDirection::INBOUND, flow);
+    if (inbound && inbound->GetAction() == IpsecPolicyAction::PROTECT)
+    {
+        // RFC 4301 section 5.2 step 3: plaintext the SPD says must be protected is discarded.
+        m_ipsec->Drop(p, IpsecDropReason::PLAINTEXT_PROTECTED, nullptr);
+        return true;
+    }
+    if (inbound && inbound->GetAction() == IpsecPolicyAction::DISCARD)
+    {
+        m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
+        return true;
+    }
+    const int32_t interface = m_ipv4->GetInterfaceForDevice(idev);
+    const bool local =
+        interface >= 0 && m_ipv4->IsDestinationAddress(header.GetDestination(), interface);
+    if (!local && header.GetDestination() != Ipv4Address::GetBroadcast() &&
+        !header.GetDestination().IsMulticast())
+    {
+        Ptr<IpsecPolicy> outbound = m_ipsec->GetSpd()->Find(IpsecDirection::OUTBOUND, flow);
+        if (outbound && outbound->GetAction() == IpsecPolicyAction::PROTECT)
+        {
+            if (!m_ipv4->IsForwarding(interface))
+            {
+                return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+            }
+            Ptr<Packet> tagged = const_cast<Packet*>(PeekPointer(p));
+            IpsecPacketTag stale;
+            tagged->RemovePacketTag(stale);
+            tagged->AddPacketTag(
+                IpsecPacketTag(IpsecPacketTag::OUTBOUND_POLICY, outbound->GetId()));
+            ucb(TunnelRoute(header, header.GetSource()), p, header);
+            return true;
+        }
+        if (outbound && outbound->GetAction() == IpsecPolicyAction::DISCARD)
+        {
+            m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
+            return true;
+        }
+        if (outbound)
+        {
+            m_ipsec->CountBypass();
+        }
+    }
+    return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+}
+
+void
+IpsecIpv4Routing::NotifyInterfaceUp(uint32_t interface)
+{
+    m_inner->NotifyInterfaceUp(interface);
+}
+
+void
+IpsecIpv4Routing::NotifyInterfaceDown(uint32_t interface)
+{
+    m_inner->NotifyInterfaceDown(interface);
+}
+
+void
+IpsecIpv4Routing::NotifyAddAddress(uint32_t interface, Ipv4InterfaceAddress address)
+{
+    m_inner->NotifyAddAddress(interface, address);
+}
+
+void
+IpsecIpv4Routing::NotifyRemoveAddress(uint32_t interface, Ipv4InterfaceAddress address)
+{
+    m_inner->NotifyRemoveAddress(interface, address);
+}
+
+void
+IpsecIpv4Routing::SetIpv4(Ptr<Ipv4> ipv4)
+{
+    // The wrapped protocol is already attached to this Ipv4; attaching it twice would add its
+    // interface routes twice.
+    m_ipv4 = ipv4;
+}
+
+void
+IpsecIpv4Routing::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
+{
+    m_inner->PrintRoutingTable(stream, unit);
+}
+
+void
+IpsecIpv4Routing::DoDispose()
+{
+    m_inner = nullptr;
+    m_ipsec = nullptr;
+    m_ipv4 = nullptr;
+    Ipv4RoutingProtocol::DoDispose();
+}
+
+} // namespace ns3

@@ -1,0 +1,220 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IPSEC_L3_PROTOCOL_H
+#define IPSEC_L3_PROTOCOL_H
+
+#include "ipsec-drop-reason.h"
+#include "ipsec-flow.h"
+#include "ipsec-policy.h"
+#include "ipsec-sa.h"
+#include "ipsec-sad.h"
+#include "ipsec-spd.h"
+
+#include "ns3/crypto-random.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/net-device.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+#include "ns3/virtual-net-device.h"
+
+#include <array>
+#include <map>
+#include <vector>
+
+namespace ns3
+{
+
+class Node;
+
+/**
+ * \ingroup ipsec
+ * \brief Per-node counters, in the spirit of Junos `show security ipsec statistics`.
+ */
+struct IpsecNodeCounters
+{
+    uint64_t espEncrypted{0};                              //!< ESP packets sent
+    uint64_t espDecrypted{0};                              //!< ESP packets accepted
+    uint64_t ahSent{0};                                    //!< AH packets sent
+    uint64_t ahAccepted{0};                                //!< AH packets accepted
+    uint64_t bypassed{0};                                  //!< packets a BYPASS policy let through
+    std::array<uint64_t, IPSEC_DROP_REASON_COUNT> drops{}; //!< drops by reason
+};
+
+/**
+ * \ingroup ipsec
+ * \brief The IPsec data plane of one node (RFC 4301 section 5): owns the SPD, the SAD and the
+ * tunnel interfaces, protects outbound packets and checks inbound ones.
+ *
+ * It is aggregated to a Node that has an internet stack. On aggregation it wraps the node's
+ * IPv4 routing protocol (see IpsecIpv4Routing) so that every packet, sent, forwarded or
+ * received, meets the SPD, and registers protocol 50 (ESP) with IPv4. Protected packets go to a
+ * tunnel interface (a VirtualNetDevice, like Junos st0) whose send path applies ESP and sends
+ * the result with outer addresses; decrypted packets re-enter the stack through it.
+ *
+ * Outbound SAs are bound to an SPD entry (policy-based VPN) or to a tunnel interface
+ * (route-based VPN: a route to the interface selects the SA).
+ */
+class IpsecL3Protocol : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    IpsecL3Protocol();
+    ~IpsecL3Protocol() override;
+
+    /// Signature of the Tx and Rx traces: the ESP packet sent, or the payload accepted.
+    typedef void (*PacketTracedCallback)(Ptr<const Packet> packet, Ptr<const IpsecSa> sa);
+    /// Signature of the Drop trace; sa is null when no SA was involved.
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet,
+                                       IpsecDropReason reason,
+                                       Ptr<const IpsecSa> sa);
+
+    /// \return the node's SPD
+    Ptr<IpsecSpd> GetSpd() const;
+    /// \return the node's SAD
+    Ptr<IpsecSad> GetSad() const;
+    /// \return the node's source of IVs
+    Ptr<CryptoRandom> GetRandom() const;
+    /// \return the node's counters
+    const IpsecNodeCounters& GetCounters() const;
+
+    /**
+     * \brief Fixes the random streams this node's data plane uses.
+     * \param stream first stream index
+     * \return number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
+     * \brief Adds a route-based tunnel interface (Junos st0.N): a VirtualNetDevice with an IPv4
+     * interface, up, whose MTU leaves room for the ESP overhead of the SAs bound to it.
+     * \return the device
+     */
+    Ptr<VirtualNetDevice> AddTunnelInterface();
+
+    /// \return the interface policy-based VPNs use (created with the first call)
+    Ptr<VirtualNetDevice> GetDefaultTunnelInterface();
+
+    /**
+     * \brief Binds outbound SAs to a PROTECT policy and installs them in the SAD.
+     * \param policy an SPD entry of this node
+     * \param bundle the SAs to apply, innermost first (ESP then AH for a bundle)
+     */
+    void BindOutboundToPolicy(Ptr<IpsecPolicy> policy, const std::vector<Ptr<IpsecSa>>& bundle);
+
+    /**
+     * \brief Binds outbound SAs to a tunnel interface (route-based VPN) and installs them.
+     * \param tunnel a device from AddTunnelInterface()
+     * \param bundle the SAs to apply, innermost first
+     */
+    void BindOutboundToTunnel(Ptr<NetDevice> tunnel, const std::vector<Ptr<IpsecSa>>& bundle);
+
+    /**
+     * \brief Installs an inbound SA; packets it accepts enter the stack through tunnel.
+     * \param sa the SA
+     * \param tunnel the interface (default: GetDefaultTunnelInterface())
+     */
+    void InstallInbound(Ptr<IpsecSa> sa, Ptr<NetDevice> tunnel = nullptr);
+
+    /**
+     * \param device a device of this node
+     * \return true if it is one of the node's tunnel interfaces
+     */
+    bool IsTunnelInterface(Ptr<const NetDevice> device) const;
+
+    /**
+     * \brief Receives an ESP packet for this node over IPv4 (from the protocol 50 handler).
+     * \param packet the ESP packet, IP header removed
+     * \param header its IPv4 header
+     */
+    void ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header);
+
+    /**
+     * \brief Checks a decrypted packet against the selectors of the SA that accepted it
+     * (RFC 4301 section 5.2 step 4).
+     * \param packet the packet as it re-entered the stack (IP header removed)
+     * \param flow its selector fields
+     * \return true if it may go on; false if it was dropped (and counted)
+     */
+    bool CheckInboundSelectors(Ptr<const Packet> packet, const IpsecFlow& flow);
+
+    /**
+     * \brief Counts a drop and fires the Drop trace.
+     * \param packet the packet dropped
+     * \param reason why
+     * \param sa the SA involved, if any
+     */
+    void Drop(Ptr<const Packet> packet, IpsecDropReason reason, Ptr<IpsecSa> sa);
+
+    /// \brief Counts a packet let through by a BYPASS policy.
+    void CountBypass();
+
+    /**
+     * \brief The tunnel interfaces' send path: applies the bound SAs to a whole IP packet.
+     * \param device the tunnel interface
+     * \param packet the IP packet, header included
+     * \param protocolNumber its EtherType
+     * \return true if the packet was sent
+     */
+    bool TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint16_t protocolNumber);
+
+  protected:
+    void NotifyNewAggregate() override;
+    void DoDispose() override;
+
+  private:
+    /// \param tunnel a tunnel device \param bundle its SAs: sets the MTU for the overhead
+    void UpdateTunnelMtu(Ptr<NetDevice> tunnel, const std::vector<Ptr<IpsecSa>>& bundle);
+
+    /**
+     * \brief Applies one outbound ESP SA to an IPv4 packet and sends it.
+     * \param sa the SA
+     * \param inner the whole inner IP packet (tunnel) or the packet to transport
+     * \return true if sent
+     */
+    bool SendEsp(Ptr<IpsecSa> sa, Ptr<Packet> inner);
+
+    /**
+     * \brief Sends an ESP packet with an IPv4 header of our making (DF bit per SA).
+     * \param sa the SA
+     * \param esp the ESP packet
+     * \param source outer source
+     * \param destination outer destination
+     * \param inner the inner IPv4 header when known (DF copy, TOS, TTL in transport mode)
+     * \param transport true in transport mode
+     */
+    void SendIpv4(Ptr<IpsecSa> sa,
+                  Ptr<Packet> esp,
+                  Ipv4Address source,
+                  Ipv4Address destination,
+                  const Ipv4Header* inner,
+                  bool transport);
+
+    Ptr<Node> m_node;                             //!< the node
+    Ptr<IpsecSpd> m_spd;                          //!< policies
+    Ptr<IpsecSad> m_sad;                          //!< SAs
+    Ptr<CryptoRandom> m_random;                   //!< IVs
+    std::vector<Ptr<VirtualNetDevice>> m_tunnels; //!< tunnel interfaces, [0] is the default
+    std::map<uint32_t, std::vector<Ptr<IpsecSa>>> m_policyBundles;       //!< policy id -> SAs
+    std::map<Ptr<NetDevice>, std::vector<Ptr<IpsecSa>>> m_deviceBundles; //!< route-based
+    std::map<uint64_t, Ptr<IpsecSa>> m_inboundById;                      //!< SA id -> inbound SA
+    std::map<uint64_t, Ptr<NetDevice>> m_inboundTunnel; //!< SA id -> re-entry interface
+    IpsecNodeCounters m_counters;                       //!< statistics
+    uint16_t m_identification{0};                       //!< outer IPv4 identification
+    uint8_t m_outerTtl;                                 //!< TTL of outer headers
+    uint16_t m_pathMtu{1500};                           //!< MTU towards the peers
+
+    TracedCallback<Ptr<const Packet>, Ptr<const IpsecSa>> m_txTrace; //!< ESP/AH sent
+    TracedCallback<Ptr<const Packet>, Ptr<const IpsecSa>> m_rxTrace; //!< payload accepted
+    TracedCallback<Ptr<const Packet>, IpsecDropReason, Ptr<const IpsecSa>> m_dropTrace; //!< drops
+};
+
+} // namespace ns3
+
+#endif /* IPSEC_L3_PROTOCOL_H */

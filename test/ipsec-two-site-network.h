@@ -1,0 +1,77 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IPSEC_TWO_SITE_NETWORK_H
+#define IPSEC_TWO_SITE_NETWORK_H
+
+#include "ns3/ipsec-helper.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/node-container.h"
+#include "ns3/packet.h"
+
+#include <map>
+
+namespace ns3
+{
+namespace test
+{
+
+/**
+ * \brief Test topology: hostA - gwA ==WAN== gwB - hostB over point-to-point links, with
+ * global routing, IPsec on both gateways, and counters of what crosses the WAN.
+ *
+ * Site A is 10.1.1.0/24 (hostA 10.1.1.1, gwA 10.1.1.2), the WAN 192.0.2.0/30 (gwA .1,
+ * gwB .2), site B 10.2.1.0/24 (hostB 10.2.1.1, gwB 10.2.1.2).
+ */
+class TwoSiteNetwork
+{
+  public:
+    /// Builds the nodes, links, addresses, routes and IPsec (no SAs yet).
+    TwoSiteNetwork();
+    /// Destroys the simulation.
+    ~TwoSiteNetwork();
+
+    /// \return a manual VPN config for gwA covering site A <-> site B
+    IpsecManualSaConfig VpnConfig() const;
+
+    /**
+     * \brief Installs the VPN on both gateways (gwB gets the mirror image, possibly edited).
+     * \param gatewayA gwA's side
+     * \param gatewayB gwB's side
+     */
+    void InstallVpn(const IpsecManualSaConfig& gatewayA, const IpsecManualSaConfig& gatewayB);
+
+    /**
+     * \brief Sends UDP datagrams from hostA to hostB and runs the simulation.
+     * \param count datagrams
+     * \param size payload bytes each
+     * \param interval time between them
+     */
+    void RunUdp(uint32_t count, uint32_t size, Time interval = MilliSeconds(10));
+
+    /// \return datagrams hostB received
+    uint32_t Delivered() const;
+    /// \return IP packets seen on the WAN by protocol number
+    const std::map<uint8_t, uint32_t>& WanProtocols() const;
+    /// \return gwA's IPsec
+    Ptr<IpsecL3Protocol> IpsecA() const;
+    /// \return gwB's IPsec
+    Ptr<IpsecL3Protocol> IpsecB() const;
+    /// \param gateway 0 (gwA) or 1 (gwB) \param reason a reason \return drops counted
+    uint64_t Drops(uint32_t gateway, IpsecDropReason reason) const;
+
+    NodeContainer hosts;    //!< hostA, hostB
+    NodeContainer gateways; //!< gwA, gwB
+
+  private:
+    /// Counts a packet leaving gwA or gwB onto the WAN.
+    void WanTx(Ptr<const Packet> packet);
+
+    std::map<uint8_t, uint32_t> m_wanProtocols; //!< protocol -> packets
+    uint32_t m_delivered{0};                    //!< datagrams received by hostB
+};
+
+} // namespace test
+} // namespace ns3
+
+#endif /* IPSEC_TWO_SITE_NETWORK_H */
