@@ -17,7 +17,7 @@ jobs=${IPSEC_JOBS:-$(nproc)}
 # What each Debian package is for is listed in README.md ("Dependencies").
 build_packages=(g++ make cmake pkg-config ns3 libns3-dev libgsl-dev libssl-dev openssl
                 python3-matplotlib)
-test_packages=(googletest libgtest-dev nlohmann-json3-dev clang-format)
+test_packages=(googletest libgtest-dev nlohmann-json3-dev clang-format tshark)
 
 usage() {
     echo "usage: $0 run|test" >&2
@@ -40,6 +40,8 @@ install_missing() {
         exit 1
     fi
     echo "== installing ${missing[*]}"
+    # tshark asks whether non-root users may capture; answer no, without a prompt.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }

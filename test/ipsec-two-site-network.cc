@@ -36,6 +36,7 @@ TwoSiteNetwork::TwoSiteNetwork()
     link.SetChannelAttribute("Delay", StringValue("1ms"));
     NetDeviceContainer siteA = link.Install(hosts.Get(0), gateways.Get(0));
     NetDeviceContainer wan = link.Install(gateways.Get(0), gateways.Get(1));
+    m_wan = wan;
     NetDeviceContainer siteB = link.Install(hosts.Get(1), gateways.Get(1));
 
     Ipv4AddressHelper addresses;
@@ -112,6 +113,55 @@ TwoSiteNetwork::WanTx(Ptr<const Packet> packet)
     Ipv4Header ip;
     copy->PeekHeader(ip);
     m_wanProtocols[ip.GetProtocol()]++;
+    m_wanPackets.push_back(copy);
+}
+
+uint32_t
+TwoSiteNetwork::AddUdpFlow(Ptr<Node> sender,
+                           Ptr<Node> receiver,
+                           Ipv4Address destination,
+                           uint16_t port,
+                           uint32_t count,
+                           uint32_t size,
+                           Time interval,
+                           Time start)
+{
+    UdpServerHelper server(port);
+    ApplicationContainer serverApp = server.Install(receiver);
+    serverApp.Start(Seconds(0));
+    UdpClientHelper client(destination, port);
+    client.SetAttribute("MaxPackets", UintegerValue(count));
+    client.SetAttribute("Interval", TimeValue(interval));
+    client.SetAttribute("PacketSize", UintegerValue(size));
+    ApplicationContainer clientApp = client.Install(sender);
+    clientApp.Start(start);
+    m_servers.push_back(serverApp.Get(0));
+    return static_cast<uint32_t>(m_servers.size() - 1);
+}
+
+void
+TwoSiteNetwork::Run(Time stop)
+{
+    Simulator::Stop(stop);
+    Simulator::Run();
+}
+
+uint32_t
+TwoSiteNetwork::Received(uint32_t flow) const
+{
+    return DynamicCast<UdpServer>(m_servers.at(flow))->GetReceived();
+}
+
+Ptr<NetDevice>
+TwoSiteNetwork::WanDevice(uint32_t gateway) const
+{
+    return m_wan.Get(gateway);
+}
+
+const std::vector<Ptr<const Packet>>&
+TwoSiteNetwork::WanPackets() const
+{
+    return m_wanPackets;
 }
 
 uint32_t

@@ -4,12 +4,15 @@
 #ifndef IPSEC_TWO_SITE_NETWORK_H
 #define IPSEC_TWO_SITE_NETWORK_H
 
+#include "ns3/application.h"
 #include "ns3/ipsec-helper.h"
 #include "ns3/ipv4-address.h"
+#include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/packet.h"
 
 #include <map>
+#include <vector>
 
 namespace ns3
 {
@@ -49,6 +52,39 @@ class TwoSiteNetwork
      */
     void RunUdp(uint32_t count, uint32_t size, Time interval = MilliSeconds(10));
 
+    /**
+     * \brief Adds a UDP flow (UdpClient to UdpServer) to be run by Run().
+     * \param sender the sending node
+     * \param receiver the receiving node
+     * \param destination the address the sender sends to (one of the receiver's)
+     * \param port UDP destination port
+     * \param count datagrams
+     * \param size payload bytes each (at least 12, the sequence header of UdpClient)
+     * \param interval time between them
+     * \param start when the first one is sent
+     * \return the flow's index for Received()
+     */
+    uint32_t AddUdpFlow(Ptr<Node> sender,
+                        Ptr<Node> receiver,
+                        Ipv4Address destination,
+                        uint16_t port,
+                        uint32_t count,
+                        uint32_t size,
+                        Time interval = MilliSeconds(10),
+                        Time start = Seconds(1));
+
+    /// \param stop when the simulation stops \brief Runs the flows added with AddUdpFlow().
+    void Run(Time stop);
+
+    /// \param flow an index from AddUdpFlow() \return datagrams its receiver got
+    uint32_t Received(uint32_t flow) const;
+
+    /// \param gateway 0 (gwA) or 1 (gwB) \return that gateway's WAN device
+    Ptr<NetDevice> WanDevice(uint32_t gateway) const;
+
+    /// \return every IP packet (PPP header removed) sent onto the WAN, both ways, in order
+    const std::vector<Ptr<const Packet>>& WanPackets() const;
+
     /// \return datagrams hostB received
     uint32_t Delivered() const;
     /// \return IP packets seen on the WAN by protocol number
@@ -67,8 +103,11 @@ class TwoSiteNetwork
     /// Counts a packet leaving gwA or gwB onto the WAN.
     void WanTx(Ptr<const Packet> packet);
 
-    std::map<uint8_t, uint32_t> m_wanProtocols; //!< protocol -> packets
-    uint32_t m_delivered{0};                    //!< datagrams received by hostB
+    std::map<uint8_t, uint32_t> m_wanProtocols;  //!< protocol -> packets
+    uint32_t m_delivered{0};                     //!< datagrams received by hostB
+    NetDeviceContainer m_wan;                    //!< gwA's and gwB's WAN devices
+    std::vector<Ptr<const Packet>> m_wanPackets; //!< IP packets sent onto the WAN
+    std::vector<Ptr<Application>> m_servers;     //!< UdpServer of each AddUdpFlow() flow
 };
 
 } // namespace test

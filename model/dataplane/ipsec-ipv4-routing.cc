@@ -96,41 +96,26 @@ IpsecIpv4Routing::RouteOutput(Ptr<Packet> p,
                               Ptr<NetDevice> oif,
                               Socket::SocketErrno& sockerr)
 {
+    Ptr<Ipv4Route> plain = m_inner->RouteOutput(p, header, oif, sockerr);
     // Sockets ask for a route without a packet to pick a source address.
+    if (!p)
+    {
+        return plain;
+    }
+    Ipv4Header resolved = header;
+    if (plain && (!header.GetSource().IsInitialized() || header.GetSource().IsAny()))
+    {
+        resolved.SetSource(plain->GetSource());
+    }
     IpsecFlow flow;
-    if (!p || !ClassifyPacket(p, header, &flow))
+    if (!ClassifyPacket(p, resolved, &flow) || IsIke(flow) || !m_ipsec->MayNeedPolicy(flow))
     {
-        return m_inner->RouteOutput(p, header, oif, sockerr);
+        return plain;
     }
-    Ptr<IpsecPolicy> policy = m_ipsec->GetSpd()->Find(IpsecDirection::OUTBOUND, flow);
-    if (!policy || IsIke(flow))
-    {
-        return m_inner->RouteOutput(p, header, oif, sockerr);
-    }
-    switch (policy->GetAction())
-    {
-    case IpsecPolicyAction::BYPASS:
-        m_ipsec->CountBypass();
-        return m_inner->RouteOutput(p, header, oif, sockerr);
-    case IpsecPolicyAction::DISCARD:
-        m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
-        sockerr = Socket::ERROR_NOROUTETOHOST;
-        return nullptr;
-    case IpsecPolicyAction::PROTECT: {
-        Ptr<Ipv4Route> plain = m_inner->RouteOutput(p, header, oif, sockerr);
-        Ipv4Address source = header.GetSource();
-        if (plain)
-        {
-            source = plain->GetSource();
-        }
-        IpsecPacketTag stale;
-        p->RemovePacketTag(stale);
-        p->AddPacketTag(IpsecPacketTag(IpsecPacketTag::OUTBOUND_POLICY, policy->GetId()));
-        sockerr = Socket::ERROR_NOTERROR;
-        return TunnelRoute(header, source);
-    }
-    }
-    return nullptr;
+    // The tunnel interface's send path sees the finished packet (UDP sockets ask for a route
+    // before they add their header) and makes the exact SPD decision there.
+    sockerr = Socket::ERROR_NOTERROR;
+    return TunnelRoute(header, resolved.GetSource());
 }
 
 bool
@@ -185,11 +170,6 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
             {
                 return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
             }
-            Ptr<Packet> tagged = const_cast<Packet*>(PeekPointer(p));
-            IpsecPacketTag stale;
-            tagged->RemovePacketTag(stale);
-            tagged->AddPacketTag(
-                IpsecPacketTag(IpsecPacketTag::OUTBOUND_POLICY, outbound->GetId()));
             ucb(TunnelRoute(header, header.GetSource()), p, header);
             return true;
         }

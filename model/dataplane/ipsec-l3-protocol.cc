@@ -280,21 +280,47 @@ TunnelSendCallback(IpsecL3Protocol* ipsec,
 bool
 IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint16_t protocolNumber)
 {
-    const std::vector<Ptr<IpsecSa>>* bundle = nullptr;
-    IpsecPacketTag tag;
-    if (packet->RemovePacketTag(tag) && tag.GetKind() == IpsecPacketTag::OUTBOUND_POLICY)
+    if (protocolNumber != ETHERTYPE_IPV4)
     {
-        auto found = m_policyBundles.find(static_cast<uint32_t>(tag.GetId()));
-        bundle = found == m_policyBundles.end() ? nullptr : &found->second;
+        // IPv6 inner packets are not handled by the data plane yet.
+        Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
+        return false;
+    }
+    const std::vector<Ptr<IpsecSa>>* bundle = nullptr;
+    auto bound = m_deviceBundles.find(device);
+    if (bound != m_deviceBundles.end())
+    {
+        bundle = &bound->second; // route-based: the route chose the tunnel
     }
     else
     {
-        auto found = m_deviceBundles.find(device);
-        bundle = found == m_deviceBundles.end() ? nullptr : &found->second;
+        // Policy-based: the SPD decides on the finished packet (RFC 4301 section 5.1).
+        IpsecFlow flow;
+        if (!IpsecFlow::FromIpv4Packet(packet, &flow, nullptr))
+        {
+            Drop(packet, IpsecDropReason::MALFORMED, nullptr);
+            return false;
+        }
+        Ptr<IpsecPolicy> policy = m_spd->Find(IpsecDirection::OUTBOUND, flow);
+        if (!policy || policy->GetAction() == IpsecPolicyAction::BYPASS)
+        {
+            if (policy)
+            {
+                CountBypass();
+            }
+            SendPlain(packet);
+            return true;
+        }
+        if (policy->GetAction() == IpsecPolicyAction::DISCARD)
+        {
+            Drop(packet, IpsecDropReason::POLICY_DISCARD, nullptr);
+            return false;
+        }
+        auto found = m_policyBundles.find(policy->GetId());
+        bundle = found == m_policyBundles.end() ? nullptr : &found->second;
     }
-    if (!bundle || protocolNumber != ETHERTYPE_IPV4)
+    if (!bundle)
     {
-        // IPv6 inner packets are not handled by the data plane yet.
         Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
         return false;
     }
@@ -305,6 +331,50 @@ IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint1
         return false;
     }
     return SendEsp(sa, packet);
+}
+
+bool
+IpsecL3Protocol::MayNeedPolicy(const IpsecFlow& flow) const
+{
+    for (const auto& policy : m_spd->GetPolicies(IpsecDirection::OUTBOUND))
+    {
+        const bool addressesAndProtocol =
+            policy->GetLocalSelector().Contains(flow.m_source) &&
+            policy->GetRemoteSelector().Contains(flow.m_destination) &&
+            policy->GetLocalSelector().MatchesProtocol(flow.m_protocol) &&
+            policy->GetRemoteSelector().MatchesProtocol(flow.m_protocol);
+        if (!addressesAndProtocol)
+        {
+            continue;
+        }
+        if (policy->GetAction() != IpsecPolicyAction::BYPASS)
+        {
+            return true;
+        }
+        if (policy->GetLocalSelector().IsAnyPort() && policy->GetRemoteSelector().IsAnyPort())
+        {
+            return false; // a BYPASS entry that matches whatever the ports are
+        }
+    }
+    return false;
+}
+
+void
+IpsecL3Protocol::SendPlain(Ptr<Packet> packet)
+{
+    Ipv4Header header;
+    packet->RemoveHeader(header);
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    Ptr<IpsecIpv4Routing> routing = DynamicCast<IpsecIpv4Routing>(ipv4->GetRoutingProtocol());
+    Socket::SocketErrno error = Socket::ERROR_NOTERROR;
+    Ptr<Ipv4Route> route =
+        routing ? routing->GetInner()->RouteOutput(packet, header, nullptr, error) : nullptr;
+    if (!route)
+    {
+        Drop(packet, IpsecDropReason::NO_ROUTE, nullptr);
+        return;
+    }
+    ipv4->SendWithHeader(packet, header, route);
 }
 
 bool

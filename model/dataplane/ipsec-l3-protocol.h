@@ -156,6 +156,16 @@ class IpsecL3Protocol : public Object
     void CountBypass();
 
     /**
+     * \brief Whether a locally sent packet must go to the tunnel interface for the exact SPD
+     * decision: true if a PROTECT or DISCARD entry matches its addresses and protocol before an
+     * entry that certainly lets it pass. Ports are not trusted here, because UDP sockets ask
+     * for a route before they add their header.
+     * \param flow the packet's selector fields (ports possibly wrong)
+     * \return true to route it to the tunnel interface
+     */
+    bool MayNeedPolicy(const IpsecFlow& flow) const;
+
+    /**
      * \brief The tunnel interfaces' send path: applies the bound SAs to a whole IP packet.
      * \param device the tunnel interface
      * \param packet the IP packet, header included
@@ -169,6 +179,12 @@ class IpsecL3Protocol : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * \brief Sends an IPv4 packet that came to a tunnel interface but needs no protection.
+     * \param packet the whole IP packet
+     */
+    void SendPlain(Ptr<Packet> packet);
+
     /// \param tunnel a tunnel device \param bundle its SAs: sets the MTU for the overhead
     void UpdateTunnelMtu(Ptr<NetDevice> tunnel, const std::vector<Ptr<IpsecSa>>& bundle);
 

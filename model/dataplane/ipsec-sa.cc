@@ -182,6 +182,12 @@ IpsecSa::NextSequenceNumber(uint64_t* sequence)
     return true;
 }
 
+void
+IpsecSa::SetLastSequenceNumberForTest(uint64_t sequence)
+{
+    m_lastSequence = sequence;
+}
+
 IpsecReplayWindow&
 IpsecSa::GetReplayWindow()
 {

@@ -137,6 +137,14 @@ class IpsecSa : public SimpleRefCount<IpsecSa>
      */
     bool NextSequenceNumber(uint64_t* sequence);
 
+    /**
+     * \brief Test and fault-injection hook only: makes the outbound counter go on after
+     * sequence, as if that many packets had been sent, so that tests reach 2^32 - 1 or the ESN
+     * boundary without billions of calls. Protocol code must not call it.
+     * \param sequence the last sequence number to count as used (the next one is sequence + 1)
+     */
+    void SetLastSequenceNumberForTest(uint64_t sequence);
+
     /// \return the inbound anti-replay window
     IpsecReplayWindow& GetReplayWindow();
 
