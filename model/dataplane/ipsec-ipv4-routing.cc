@@ -71,12 +71,24 @@ IpsecIpv4Routing::ClassifyPacket(Ptr<const Packet> p,
                                  const Ipv4Header& header,
                                  IpsecFlow* flow) const
 {
-    // The parser reads an IP packet; rebuild one from the header and the payload's start.
-    Ptr<Packet> whole = p->CreateFragment(0, std::min<uint32_t>(p->GetSize(), 64));
-    Ipv4Header copy = header;
-    copy.SetPayloadSize(whole->GetSize());
-    whole->AddHeader(copy);
-    return IpsecFlow::FromIpv4Packet(whole, flow, nullptr);
+    // The parser reads an IP packet: lay out the fields it reads from the header, followed by
+    // the payload's first bytes (the ports), on the stack; this runs for every packet.
+    constexpr uint32_t HEADER_BYTES = 20;
+    constexpr uint32_t PORT_BYTES = 8;
+    uint8_t bytes[HEADER_BYTES + PORT_BYTES] = {};
+    const uint32_t payload = p->CopyData(bytes + HEADER_BYTES, PORT_BYTES);
+    const uint16_t totalLength = static_cast<uint16_t>(HEADER_BYTES + payload);
+    bytes[0] = 0x45; // version 4, 20-byte header
+    bytes[2] = static_cast<uint8_t>(totalLength >> 8);
+    bytes[3] = static_cast<uint8_t>(totalLength);
+    const uint16_t fragment = static_cast<uint16_t>((header.IsLastFragment() ? 0 : 0x2000) |
+                                                    (header.GetFragmentOffset() / 8));
+    bytes[6] = static_cast<uint8_t>(fragment >> 8);
+    bytes[7] = static_cast<uint8_t>(fragment);
+    bytes[9] = header.GetProtocol();
+    header.GetSource().Serialize(bytes + 12);
+    header.GetDestination().Serialize(bytes + 16);
+    return IpsecFlow::FromIpv4Packet(bytes, totalLength, flow, nullptr);
 }
 
 Ptr<Ipv4Route>
@@ -139,6 +151,13 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
     const uint8_t protocol = header.GetProtocol();
+    if (protocol == IpsecEspL4Protocol::PROT_NUMBER && header.IsLastFragment() &&
+        header.GetFragmentOffset() == 0 && m_ipsec->TakeLocalEsp(p, header))
+    {
+        // An unfragmented ESP packet for one of this node's inbound SAs is processed here, as
+        // local delivery would (fragments still go through ns-3's reassembly first).
+        return true;
+    }
     if (!classified || protocol == IpsecEspL4Protocol::PROT_NUMBER || protocol == AH_PROTOCOL ||
         IsIke(flow))
     {
@@ -170,6 +189,12 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
             {
                 return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
             }
+            if (m_ipsec->ForwardProtected(p, header, outbound))
+            {
+                return true;
+            }
+            // Too big for the tunnel, or TTL running out: ns-3's forwarding fragments or
+            // answers with ICMP, then the tunnel interface protects what it sends.
             ucb(TunnelRoute(header, header.GetSource()), p, header);
             return true;
         }

@@ -316,8 +316,7 @@ IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint1
             Drop(packet, IpsecDropReason::POLICY_DISCARD, nullptr);
             return false;
         }
-        auto found = m_policyBundles.find(policy->GetId());
-        bundle = found == m_policyBundles.end() ? nullptr : &found->second;
+        return ProtectWithPolicy(policy, packet);
     }
     if (!bundle)
     {
@@ -331,6 +330,47 @@ IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint1
         return false;
     }
     return SendEsp(sa, packet);
+}
+
+bool
+IpsecL3Protocol::ProtectWithPolicy(Ptr<IpsecPolicy> policy, Ptr<Packet> packet)
+{
+    auto found = m_policyBundles.find(policy->GetId());
+    if (found == m_policyBundles.end())
+    {
+        Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
+        return false;
+    }
+    Ptr<IpsecSa> sa = found->second.front();
+    if (sa->GetState() == IpsecSaState::EXPIRED)
+    {
+        Drop(packet, IpsecDropReason::SA_EXPIRED, sa);
+        return false;
+    }
+    return SendEsp(sa, packet);
+}
+
+bool
+IpsecL3Protocol::ForwardProtected(Ptr<const Packet> packet,
+                                  const Ipv4Header& header,
+                                  Ptr<IpsecPolicy> policy)
+{
+    if (header.GetTtl() <= 1 ||
+        packet->GetSize() + IPV4_HEADER_BYTES > GetDefaultTunnelInterface()->GetMtu())
+    {
+        return false;
+    }
+    // What IpForward would do before sending: one hop less.
+    Ipv4Header forwarded = header;
+    forwarded.SetTtl(header.GetTtl() - 1);
+    if (Node::ChecksumEnabled())
+    {
+        forwarded.EnableChecksum();
+    }
+    Ptr<Packet> whole = packet->Copy();
+    whole->AddHeader(forwarded);
+    ProtectWithPolicy(policy, whole);
+    return true;
 }
 
 bool
@@ -482,6 +522,24 @@ IpsecL3Protocol::SendIpv4(Ptr<IpsecSa> sa,
     ipv4->SendWithHeader(esp, outer, route);
 }
 
+bool
+IpsecL3Protocol::TakeLocalEsp(Ptr<const Packet> packet, const Ipv4Header& header)
+{
+    uint32_t spi = 0;
+    if (!IpsecEspTransform::PeekSpi(packet, &spi))
+    {
+        return false;
+    }
+    Ptr<IpsecSa> sa =
+        m_sad->FindInbound(IpsecIpAddress(header.GetDestination()), IpsecProtocol::ESP, spi);
+    if (!sa)
+    {
+        return false;
+    }
+    ReceiveEspForSa(sa, packet, header);
+    return true;
+}
+
 void
 IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header)
 {
@@ -498,6 +556,14 @@ IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header)
         Drop(packet, IpsecDropReason::NO_SA, nullptr);
         return;
     }
+    ReceiveEspForSa(sa, packet, header);
+}
+
+void
+IpsecL3Protocol::ReceiveEspForSa(Ptr<IpsecSa> sa,
+                                 Ptr<const Packet> packet,
+                                 const Ipv4Header& header)
+{
     IpsecUnprotectResult result = IpsecEspTransform::Unprotect(*sa, packet);
     if (!result.accepted)
     {
@@ -527,14 +593,78 @@ IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header)
         return;
     }
     m_counters.espDecrypted++;
-    inner->AddPacketTag(IpsecPacketTag(IpsecPacketTag::INBOUND_SA, sa->GetId()));
     m_rxTrace(inner, sa);
+    if (sa->GetConfig().mode == IpsecMode::TUNNEL && ForwardDecrypted(inner, sa))
+    {
+        return;
+    }
+    inner->AddPacketTag(IpsecPacketTag(IpsecPacketTag::INBOUND_SA, sa->GetId()));
     Ptr<VirtualNetDevice> tunnel = DynamicCast<VirtualNetDevice>(m_inboundTunnel[sa->GetId()]);
     tunnel->Receive(inner,
                     ETHERTYPE_IPV4,
                     tunnel->GetAddress(),
                     tunnel->GetAddress(),
                     NetDevice::PACKET_HOST);
+}
+
+bool
+IpsecL3Protocol::ForwardDecrypted(Ptr<Packet> inner, Ptr<IpsecSa> sa)
+{
+    Ipv4Header header;
+    if (inner->PeekHeader(header) == 0 || header.GetTtl() <= 1 || !header.IsLastFragment() ||
+        header.GetFragmentOffset() != 0 || header.GetDestination().IsBroadcast() ||
+        header.GetDestination().IsMulticast())
+    {
+        return false;
+    }
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    if (ipv4->GetInterfaceForAddress(header.GetDestination()) >= 0)
+    {
+        return false; // for this node: local delivery through the tunnel interface
+    }
+    IpsecFlow flow;
+    if (!IpsecFlow::FromIpv4Packet(inner, &flow, nullptr) || !SelectorsAdmit(sa, flow))
+    {
+        Drop(inner, IpsecDropReason::SELECTOR_MISMATCH, sa);
+        return true;
+    }
+    Ptr<IpsecIpv4Routing> routing = DynamicCast<IpsecIpv4Routing>(ipv4->GetRoutingProtocol());
+    inner->RemoveHeader(header);
+    Socket::SocketErrno error = Socket::ERROR_NOTERROR;
+    Ptr<Ipv4Route> route = routing->GetInner()->RouteOutput(inner, header, nullptr, error);
+    if (!route)
+    {
+        Drop(inner, IpsecDropReason::NO_ROUTE, sa);
+        return true;
+    }
+    // What IpForward would do: one hop less, then out.
+    header.SetTtl(header.GetTtl() - 1);
+    if (Node::ChecksumEnabled())
+    {
+        header.EnableChecksum();
+    }
+    ipv4->SendWithHeader(inner, header, route);
+    return true;
+}
+
+bool
+IpsecL3Protocol::SelectorsAdmit(Ptr<IpsecSa> sa, const IpsecFlow& flow) const
+{
+    const IpsecSa::Config& config = sa->GetConfig();
+    // Inbound: the remote side sent it, the local side receives it. Fragments and protocols
+    // without ports have OPAQUE ports (RFC 4301 section 4.4.1.1).
+    if (!config.remoteSelector.Contains(flow.m_source) ||
+        !config.localSelector.Contains(flow.m_destination))
+    {
+        return false;
+    }
+    if (!flow.HasPorts())
+    {
+        return config.remoteSelector.MatchesOpaquePort(flow.m_protocol) &&
+               config.localSelector.MatchesOpaquePort(flow.m_protocol);
+    }
+    return config.remoteSelector.Matches(flow.m_protocol, flow.m_sourcePort) &&
+           config.localSelector.Matches(flow.m_protocol, flow.m_destinationPort);
 }
 
 bool
@@ -551,12 +681,7 @@ IpsecL3Protocol::CheckInboundSelectors(Ptr<const Packet> packet, const IpsecFlow
         return true;
     }
     Ptr<IpsecSa> sa = found->second;
-    const IpsecSa::Config& config = sa->GetConfig();
-    // Inbound: the remote side sent it, the local side receives it.
-    const bool inside = config.remoteSelector.Contains(flow.m_source) &&
-                        config.localSelector.Contains(flow.m_destination) &&
-                        config.remoteSelector.Matches(flow.m_protocol, flow.m_sourcePort) &&
-                        config.localSelector.Matches(flow.m_protocol, flow.m_destinationPort);
+    const bool inside = SelectorsAdmit(sa, flow);
     if (!inside)
     {
         Drop(packet, IpsecDropReason::SELECTOR_MISMATCH, sa);

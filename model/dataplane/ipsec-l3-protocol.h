@@ -136,6 +136,28 @@ class IpsecL3Protocol : public Object
     void ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header);
 
     /**
+     * \brief Forwarding fast path: protects and sends a packet being forwarded that a PROTECT
+     * entry covers, without a trip through the tunnel interface, when it needs neither
+     * fragmentation nor an ICMP error (TTL above 1, fits the tunnel MTU).
+     * \param packet the received packet (IP header removed)
+     * \param header its IPv4 header
+     * \param policy the PROTECT entry that covers it
+     * \return true if handled (sent or dropped and counted); false to forward it normally
+     */
+    bool ForwardProtected(Ptr<const Packet> packet,
+                          const Ipv4Header& header,
+                          Ptr<IpsecPolicy> policy);
+
+    /**
+     * \brief Routing-time fast path: processes an unfragmented ESP packet at once if its
+     * destination and SPI name one of this node's inbound SAs.
+     * \param packet the ESP packet (IP header removed)
+     * \param header its IPv4 header
+     * \return true if it was taken (processed or dropped); false to deliver it normally
+     */
+    bool TakeLocalEsp(Ptr<const Packet> packet, const Ipv4Header& header);
+
+    /**
      * \brief Checks a decrypted packet against the selectors of the SA that accepted it
      * (RFC 4301 section 5.2 step 4).
      * \param packet the packet as it re-entered the stack (IP header removed)
@@ -195,6 +217,39 @@ class IpsecL3Protocol : public Object
      * \return true if sent
      */
     bool SendEsp(Ptr<IpsecSa> sa, Ptr<Packet> inner);
+
+    /**
+     * \brief Removes ESP with a known inbound SA and passes the payload on.
+     * \param sa the SA the packet's destination and SPI name
+     * \param packet the ESP packet (IP header removed)
+     * \param header its IPv4 header
+     */
+    void ReceiveEspForSa(Ptr<IpsecSa> sa, Ptr<const Packet> packet, const Ipv4Header& header);
+
+    /**
+     * \brief Decryption fast path: forwards a decrypted tunnel-mode packet for another node
+     * straight out (after the selector check and a TTL decrement, as IpForward would), without
+     * re-entering the stack through the tunnel interface.
+     * \param inner the inner IP packet, header included
+     * \param sa the SA that accepted it
+     * \return true if handled (sent or dropped and counted); false to re-enter the stack
+     */
+    bool ForwardDecrypted(Ptr<Packet> inner, Ptr<IpsecSa> sa);
+
+    /**
+     * \param sa an inbound SA
+     * \param flow a decrypted packet's selector fields
+     * \return true if the packet lies within the SA's selectors (RFC 4301 section 5.2)
+     */
+    bool SelectorsAdmit(Ptr<IpsecSa> sa, const IpsecFlow& flow) const;
+
+    /**
+     * \brief Applies the SAs bound to a PROTECT entry to a whole IP packet.
+     * \param policy the entry
+     * \param packet the IP packet, header included
+     * \return true if sent
+     */
+    bool ProtectWithPolicy(Ptr<IpsecPolicy> policy, Ptr<Packet> packet);
 
     /**
      * \brief Sends an ESP packet with an IPv4 header of our making (DF bit per SA).
