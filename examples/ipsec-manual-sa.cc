@@ -18,9 +18,10 @@
  * esp_sa table: with both, Wireshark/tshark decrypts every ESP packet of the capture, e.g.
  *   test/tools/tshark-esp-decrypt <prefix>-wan.pcap <keys>
  *
- * Implemented so far: ESP over IPv4, tunnel and transport mode, every encryption and integrity
- * algorithm of the crypto layer. AH, AH+ESP bundles and IPv6 are not implemented yet: asking for
- * them is an error that says so.
+ * Implemented so far: ESP, AH and AH+ESP bundles over IPv4, tunnel and transport mode, every
+ * encryption and integrity algorithm of the crypto layer. IPv6 (--ip=6, 4in6, 6in4) is not
+ * implemented yet: asking for it is an error that says so. Wireshark decrypts ESP but checks no
+ * AH ICVs, and cannot check the ICV of a bundle's ESP (its integrity is AH's).
  */
 
 #include "ns3/applications-module.h"
@@ -58,6 +59,7 @@ PrintCounters(const std::string& name, Ptr<IpsecL3Protocol> ipsec)
     const IpsecNodeCounters& counters = ipsec->GetCounters();
     std::cout << "  " << std::left << std::setw(6) << name << " esp encrypted "
               << counters.espEncrypted << ", esp decrypted " << counters.espDecrypted
+              << ", ah sent " << counters.ahSent << ", ah accepted " << counters.ahAccepted
               << ", bypassed " << counters.bypassed;
     for (size_t reason = 0; reason < IPSEC_DROP_REASON_COUNT; ++reason)
     {
@@ -87,7 +89,7 @@ main(int argc, char* argv[])
     std::string dfBit = "clear";
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("protocol", "esp (ah and bundle: not implemented yet)", protocol);
+    cmd.AddValue("protocol", "esp, ah, or bundle (ESP inside AH)", protocol);
     cmd.AddValue("mode", "tunnel (gateways protect the sites) or transport (hosts)", mode);
     cmd.AddValue("encryption",
                  "Junos encryption algorithm, e.g. aes-128-gcm, aes-256-cbc, null",
@@ -103,10 +105,24 @@ main(int argc, char* argv[])
     cmd.AddValue("keys", "path of the Wireshark esp_sa key table to write", keys);
     cmd.Parse(argc, argv);
 
-    if (protocol != "esp" || ip != "4")
+    const std::map<std::string, IpsecProtocol> protocols = {{"esp", IpsecProtocol::ESP},
+                                                            {"ah", IpsecProtocol::AH},
+                                                            {"bundle", IpsecProtocol::BUNDLE}};
+    if (!protocols.count(protocol))
     {
-        std::cerr << "error: --protocol=" << protocol << " --ip=" << ip
-                  << ": only ESP over IPv4 is implemented so far (AH, bundle and IPv6 are not)\n";
+        std::cerr << "error: --protocol=" << protocol << ": allowed are esp, ah, bundle\n";
+        return 2;
+    }
+    if (ip != "4")
+    {
+        std::cerr << "error: --ip=" << ip
+                  << ": only IPv4 is implemented so far (6, 4in6 and 6in4 are not)\n";
+        return 2;
+    }
+    if (protocol != "esp" && authentication.empty())
+    {
+        std::cerr << "error: --protocol=" << protocol
+                  << " needs --authentication (AH authenticates), e.g. hmac-sha-256-128\n";
         return 2;
     }
     if (mode != "tunnel" && mode != "transport")
@@ -150,6 +166,7 @@ main(int argc, char* argv[])
     IpsecManualSaConfig vpn;
     vpn.name = "site-a-to-b";
     vpn.spi = 0x1001;
+    vpn.protocol = protocols.at(protocol);
     vpn.encryption = encryption;
     vpn.authentication = authentication;
     vpn.dfBit = dfBits.at(dfBit);
@@ -220,7 +237,7 @@ main(int argc, char* argv[])
 
     const uint32_t udpReceived = DynamicCast<UdpServer>(servers.Get(0))->GetReceived();
     const uint64_t tcpReceived = DynamicCast<PacketSink>(servers.Get(1))->GetTotalRx();
-    std::cout << "ESP " << mode << " mode, " << encryption
+    std::cout << protocol << " " << mode << " mode, " << (protocol == "ah" ? "" : encryption)
               << (authentication.empty() ? "" : " + " + authentication) << "\n"
               << "  UDP: sent " << udpPackets << ", received " << udpReceived << "\n"
               << "  TCP: sent " << tcpBytes << " bytes, received " << tcpReceived << " bytes\n";

@@ -63,9 +63,10 @@ ParseKey(const IpsecManualSaConfig& config, const std::string& field, const std:
     }
 }
 
-/// One direction's SA of a manual VPN.
+/// One direction's SA of a manual VPN. In a bundle, ESP encrypts and AH authenticates.
 Ptr<IpsecSa>
 MakeSa(const IpsecManualSaConfig& config,
+       IpsecProtocol protocol,
        IpsecDirection direction,
        const IpsecIpAddress& local,
        const IpsecIpAddress& remote,
@@ -74,28 +75,35 @@ MakeSa(const IpsecManualSaConfig& config,
 {
     IpsecSa::Config sa;
     const bool outbound = direction == IpsecDirection::OUTBOUND;
-    sa.name = config.name + (outbound ? " out" : " in");
+    const bool bundle = config.protocol == IpsecProtocol::BUNDLE;
+    sa.name = config.name + (bundle ? (protocol == IpsecProtocol::AH ? " ah" : " esp") : "") +
+              (outbound ? " out" : " in");
     sa.spi = config.spi;
-    sa.protocol = config.protocol;
+    sa.protocol = protocol;
     sa.direction = direction;
     sa.mode = config.mode;
     sa.source = outbound ? local : remote;
     sa.destination = outbound ? remote : local;
+    const bool encrypts = protocol == IpsecProtocol::ESP;
+    const bool authenticates = protocol == IpsecProtocol::AH || !bundle;
     try
     {
-        sa.encryption = &CryptoAlgorithmTable::GetEncryption(config.encryption, "encryption");
-        if (!config.authentication.empty())
+        if (encrypts)
+        {
+            sa.encryption = &CryptoAlgorithmTable::GetEncryption(config.encryption, "encryption");
+            sa.encryptionKey = ParseKey(config, "encryption key", config.encryptionKey);
+        }
+        if (authenticates && !config.authentication.empty())
         {
             sa.integrity =
                 &CryptoAlgorithmTable::GetIntegrity(config.authentication, "authentication");
+            sa.integrityKey = ParseKey(config, "authentication key", config.authenticationKey);
         }
     }
     catch (const std::invalid_argument& error)
     {
         Fail(config, "algorithm", error.what());
     }
-    sa.encryptionKey = ParseKey(config, "encryption key", config.encryptionKey);
-    sa.integrityKey = ParseKey(config, "authentication key", config.authenticationKey);
     sa.extendedSequenceNumbers = config.extendedSequenceNumbers;
     sa.replayWindowSize = config.replayWindowSize;
     sa.dfBit = config.dfBit;
@@ -154,10 +162,6 @@ IpsecHelper::AssignStreams(NodeContainer nodes, int64_t stream)
 IpsecManualSaResult
 IpsecHelper::AddManualSa(Ptr<Node> gateway, const IpsecManualSaConfig& config)
 {
-    if (config.protocol != IpsecProtocol::ESP)
-    {
-        Fail(config, "protocol", "only ESP is implemented so far (AH and bundle are not)");
-    }
     Ptr<IpsecL3Protocol> ipsec = Get(gateway);
     const IpsecIpAddress local = ParseAddress(config, "local gateway", config.localGateway);
     const IpsecIpAddress remote = ParseAddress(config, "remote gateway", config.remoteGateway);
@@ -171,10 +175,24 @@ IpsecHelper::AddManualSa(Ptr<Node> gateway, const IpsecManualSaConfig& config)
         ParseSelector(config, "remote traffic selector", config.remoteTrafficSelector);
 
     IpsecManualSaResult result;
-    result.outboundSa =
-        MakeSa(config, IpsecDirection::OUTBOUND, local, remote, localSelector, remoteSelector);
-    result.inboundSa =
-        MakeSa(config, IpsecDirection::INBOUND, local, remote, localSelector, remoteSelector);
+    // A bundle is ESP inside AH (RFC 4301 section 4.5): innermost first.
+    std::vector<IpsecProtocol> protocols = {config.protocol};
+    if (config.protocol == IpsecProtocol::BUNDLE)
+    {
+        protocols = {IpsecProtocol::ESP, IpsecProtocol::AH};
+    }
+    for (IpsecProtocol protocol : protocols)
+    {
+        for (IpsecDirection direction : {IpsecDirection::OUTBOUND, IpsecDirection::INBOUND})
+        {
+            Ptr<IpsecSa> sa =
+                MakeSa(config, protocol, direction, local, remote, localSelector, remoteSelector);
+            (direction == IpsecDirection::OUTBOUND ? result.outboundSas : result.inboundSas)
+                .push_back(sa);
+        }
+    }
+    result.outboundSa = result.outboundSas.front();
+    result.inboundSa = result.inboundSas.front();
 
     result.inboundPolicy = Create<IpsecPolicy>(config.name,
                                                IpsecDirection::INBOUND,
@@ -195,7 +213,7 @@ IpsecHelper::AddManualSa(Ptr<Node> gateway, const IpsecManualSaConfig& config)
     if (config.routeBased)
     {
         result.tunnel = ipsec->AddTunnelInterface();
-        ipsec->BindOutboundToTunnel(result.tunnel, {result.outboundSa});
+        ipsec->BindOutboundToTunnel(result.tunnel, result.outboundSas);
     }
     else
     {
@@ -214,10 +232,13 @@ IpsecHelper::AddManualSa(Ptr<Node> gateway, const IpsecManualSaConfig& config)
         {
             Fail(config, "policy", error);
         }
-        ipsec->BindOutboundToPolicy(result.outboundPolicy, {result.outboundSa});
+        ipsec->BindOutboundToPolicy(result.outboundPolicy, result.outboundSas);
         result.tunnel = ipsec->GetDefaultTunnelInterface();
     }
-    ipsec->InstallInbound(result.inboundSa, result.tunnel);
+    for (const auto& sa : result.inboundSas)
+    {
+        ipsec->InstallInbound(sa, result.tunnel);
+    }
     return result;
 }
 

@@ -27,7 +27,7 @@ struct IpsecManualSaConfig
     std::string remoteGateway;         //!< the peer gateway's address (Junos `gateway`)
     std::string localTrafficSelector;  //!< protected local side, prefix ("10.1.0.0/16")
     std::string remoteTrafficSelector; //!< protected remote side, prefix
-    IpsecProtocol protocol{IpsecProtocol::ESP}; //!< ESP (AH and bundle: not implemented yet)
+    IpsecProtocol protocol{IpsecProtocol::ESP}; //!< ESP, AH, or BUNDLE (ESP inside AH)
     IpsecMode mode{IpsecMode::TUNNEL};     //!< tunnel, or transport between the gateways themselves
     uint32_t spi{0x1000};                  //!< SPI (Junos `spi`, 256..), both directions
     std::string encryption{"aes-128-gcm"}; //!< Junos name, or "null"
@@ -47,11 +47,13 @@ struct IpsecManualSaConfig
  */
 struct IpsecManualSaResult
 {
-    Ptr<IpsecPolicy> outboundPolicy; //!< PROTECT, local -> remote (policy-based only)
-    Ptr<IpsecPolicy> inboundPolicy;  //!< PROTECT, remote -> local
-    Ptr<IpsecSa> outboundSa;         //!< to the peer
-    Ptr<IpsecSa> inboundSa;          //!< from the peer
-    Ptr<VirtualNetDevice> tunnel;    //!< tunnel interface (route-based: add routes to it)
+    Ptr<IpsecPolicy> outboundPolicy;       //!< PROTECT, local -> remote (policy-based only)
+    Ptr<IpsecPolicy> inboundPolicy;        //!< PROTECT, remote -> local
+    Ptr<IpsecSa> outboundSa;               //!< to the peer (the ESP SA of a bundle)
+    Ptr<IpsecSa> inboundSa;                //!< from the peer (the ESP SA of a bundle)
+    std::vector<Ptr<IpsecSa>> outboundSas; //!< all outbound SAs, innermost first
+    std::vector<Ptr<IpsecSa>> inboundSas;  //!< all inbound SAs
+    Ptr<VirtualNetDevice> tunnel;          //!< tunnel interface (route-based: add routes to it)
 };
 
 /**

@@ -134,3 +134,76 @@ TEST(IpsecTunnel, RouteBasedTunnelCarriesTrafficRoutedToIt)
     EXPECT_EQ(net.WanProtocols().count(UDP), 0u);
     EXPECT_EQ(net.WanProtocols().at(ESP), 12u);
 }
+
+TEST(IpsecTunnel, AhTunnelCarriesTraffic)
+{
+    // AH in transport mode is checked end to end by the ipsec-manual-sa pcap sweep (hosts
+    // protecting their own traffic).
+    constexpr uint8_t AH = 51;
+    TwoSiteNetwork net;
+    IpsecManualSaConfig vpn = net.VpnConfig();
+    vpn.protocol = IpsecProtocol::AH;
+    vpn.authentication = "hmac-sha-256-128";
+    vpn.authenticationKey = KeyFor(32, 7);
+    net.InstallVpn(vpn, IpsecHelper::Mirror(vpn));
+    net.RunUdp(9, 400);
+    EXPECT_EQ(net.Delivered(), 9u);
+    EXPECT_EQ(net.WanProtocols().count(UDP), 0u);
+    EXPECT_EQ(net.WanProtocols().at(AH), 9u);
+    EXPECT_EQ(net.IpsecA()->GetCounters().ahSent, 9u);
+    EXPECT_EQ(net.IpsecB()->GetCounters().ahAccepted, 9u);
+}
+
+TEST(IpsecTunnel, BundleIsEspInsideAh)
+{
+    constexpr uint8_t AH = 51;
+    TwoSiteNetwork net;
+    IpsecManualSaConfig vpn = net.VpnConfig();
+    vpn.protocol = IpsecProtocol::BUNDLE;
+    vpn.encryption = "aes-256-cbc";
+    vpn.encryptionKey = KeyFor(32, 3);
+    vpn.authentication = "hmac-sha1-96";
+    vpn.authenticationKey = KeyFor(20, 9);
+    net.InstallVpn(vpn, IpsecHelper::Mirror(vpn));
+    net.RunUdp(6, 700);
+    EXPECT_EQ(net.Delivered(), 6u);
+    EXPECT_EQ(net.WanProtocols().size(), 1u) << "only AH on the WAN";
+    EXPECT_EQ(net.WanProtocols().at(AH), 6u);
+    EXPECT_EQ(net.IpsecA()->GetCounters().espEncrypted, 6u);
+    EXPECT_EQ(net.IpsecA()->GetCounters().ahSent, 6u);
+    EXPECT_EQ(net.IpsecB()->GetCounters().ahAccepted, 6u);
+    EXPECT_EQ(net.IpsecB()->GetCounters().espDecrypted, 6u);
+}
+
+TEST(IpsecTunnel, MismatchedAhKeysAreIcvFailures)
+{
+    TwoSiteNetwork net;
+    IpsecManualSaConfig vpn = net.VpnConfig();
+    vpn.protocol = IpsecProtocol::AH;
+    vpn.authentication = "hmac-md5-96";
+    vpn.authenticationKey = KeyFor(16, 1);
+    IpsecManualSaConfig peer = IpsecHelper::Mirror(vpn);
+    peer.authenticationKey = KeyFor(16, 2);
+    net.InstallVpn(vpn, peer);
+    net.RunUdp(5, 100);
+    EXPECT_EQ(net.Delivered(), 0u);
+    EXPECT_EQ(net.Drops(1, IpsecDropReason::ICV_FAILURE), 5u);
+}
+
+TEST(IpsecTunnel, AhWithoutAuthenticationIsAConfigurationError)
+{
+    TwoSiteNetwork net;
+    IpsecManualSaConfig vpn = net.VpnConfig();
+    vpn.protocol = IpsecProtocol::AH;
+    try
+    {
+        IpsecHelper::AddManualSa(net.gateways.Get(0), vpn);
+        ADD_FAILURE() << "AH without an authentication algorithm was accepted";
+    }
+    catch (const std::invalid_argument& error)
+    {
+        EXPECT_NE(std::string(error.what()).find("AH needs an authentication algorithm"),
+                  std::string::npos)
+            << error.what();
+    }
+}

@@ -3,9 +3,9 @@
  */
 #include "ipsec-ipv4-routing.h"
 
-#include "ipsec-esp-l4-protocol.h"
 #include "ipsec-flow.h"
 #include "ipsec-l3-protocol.h"
+#include "ipsec-l4-protocol.h"
 #include "ipsec-packet-tag.h"
 
 #include "ns3/ipv4-route.h"
@@ -22,8 +22,6 @@ NS_OBJECT_ENSURE_REGISTERED(IpsecIpv4Routing);
 namespace
 {
 
-/// IP protocol number of AH.
-constexpr uint8_t AH_PROTOCOL = 51;
 /// IP protocol number of UDP.
 constexpr uint8_t UDP_PROTOCOL = 17;
 
@@ -151,15 +149,15 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
     const uint8_t protocol = header.GetProtocol();
-    if (protocol == IpsecEspL4Protocol::PROT_NUMBER && header.IsLastFragment() &&
+    if (protocol == IpsecL4Protocol::ESP_PROTOCOL && header.IsLastFragment() &&
         header.GetFragmentOffset() == 0 && m_ipsec->TakeLocalEsp(p, header))
     {
         // An unfragmented ESP packet for one of this node's inbound SAs is processed here, as
         // local delivery would (fragments still go through ns-3's reassembly first).
         return true;
     }
-    if (!classified || protocol == IpsecEspL4Protocol::PROT_NUMBER || protocol == AH_PROTOCOL ||
-        IsIke(flow))
+    if (!classified || protocol == IpsecL4Protocol::ESP_PROTOCOL ||
+        protocol == IpsecL4Protocol::AH_PROTOCOL || IsIke(flow))
     {
         // IPsec packets meet their SA instead of the SPD; IKE is always let through.
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);

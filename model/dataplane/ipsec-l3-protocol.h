@@ -68,6 +68,15 @@ class IpsecL3Protocol : public Object
     IpsecL3Protocol();
     ~IpsecL3Protocol() override;
 
+    /// EtherType of IPv4, as the tunnel interfaces carry it.
+    static constexpr uint16_t ETHERTYPE_IPV4 = 0x0800;
+    /// Next header of tunnel mode for an inner IPv4 packet (RFC 4303 section 2.6).
+    static constexpr uint8_t NEXT_HEADER_IPV4 = 4;
+    /// Next header of tunnel mode for an inner IPv6 packet.
+    static constexpr uint8_t NEXT_HEADER_IPV6 = 41;
+    /// Size of an IPv4 header without options.
+    static constexpr size_t IPV4_HEADER_BYTES = 20;
+
     /// Signature of the Tx and Rx traces: the ESP packet sent, or the payload accepted.
     typedef void (*PacketTracedCallback)(Ptr<const Packet> packet, Ptr<const IpsecSa> sa);
     /// Signature of the Drop trace; sa is null when no SA was involved.
@@ -149,6 +158,13 @@ class IpsecL3Protocol : public Object
                           Ptr<IpsecPolicy> policy);
 
     /**
+     * \brief Receives an AH packet for this node over IPv4 (from the protocol 51 handler).
+     * \param packet the AH packet, IP header removed
+     * \param header its IPv4 header
+     */
+    void ReceiveAh(Ptr<Packet> packet, const Ipv4Header& header);
+
+    /**
      * \brief Routing-time fast path: processes an unfragmented ESP packet at once if its
      * destination and SPI name one of this node's inbound SAs.
      * \param packet the ESP packet (IP header removed)
@@ -211,12 +227,21 @@ class IpsecL3Protocol : public Object
     void UpdateTunnelMtu(Ptr<NetDevice> tunnel, const std::vector<Ptr<IpsecSa>>& bundle);
 
     /**
-     * \brief Applies one outbound ESP SA to an IPv4 packet and sends it.
-     * \param sa the SA
+     * \brief Applies a bundle of outbound SAs (innermost first) to an IPv4 packet and sends
+     * the result with one outer header.
+     * \param bundle the SAs
      * \param inner the whole inner IP packet (tunnel) or the packet to transport
      * \return true if sent
      */
-    bool SendEsp(Ptr<IpsecSa> sa, Ptr<Packet> inner);
+    bool SendBundle(const std::vector<Ptr<IpsecSa>>& bundle, Ptr<Packet> inner);
+
+    /**
+     * \brief Applies the SAs bound to a PROTECT entry to a whole IP packet.
+     * \param policy the entry
+     * \param packet the IP packet, header included
+     * \return true if sent
+     */
+    bool ProtectWithPolicy(Ptr<IpsecPolicy> policy, Ptr<Packet> packet);
 
     /**
      * \brief Removes ESP with a known inbound SA and passes the payload on.
@@ -244,28 +269,35 @@ class IpsecL3Protocol : public Object
     bool SelectorsAdmit(Ptr<IpsecSa> sa, const IpsecFlow& flow) const;
 
     /**
-     * \brief Applies the SAs bound to a PROTECT entry to a whole IP packet.
-     * \param policy the entry
-     * \param packet the IP packet, header included
-     * \return true if sent
+     * \brief The outer (tunnel) or rewritten (transport) IPv4 header of a protected packet:
+     * addresses, DSCP copied, TTL, DF bit per the SA's df-bit mode, a new identification.
+     * \param sa the outermost SA
+     * \param inner the inner packet's header
+     * \param transport true in transport mode
+     * \return the header, without protocol and length
      */
-    bool ProtectWithPolicy(Ptr<IpsecPolicy> policy, Ptr<Packet> packet);
+    Ipv4Header BuildOuterHeader(const IpsecSa& sa, const Ipv4Header& inner, bool transport);
 
     /**
-     * \brief Sends an ESP packet with an IPv4 header of our making (DF bit per SA).
-     * \param sa the SA
-     * \param esp the ESP packet
-     * \param source outer source
-     * \param destination outer destination
-     * \param inner the inner IPv4 header when known (DF copy, TOS, TTL in transport mode)
-     * \param transport true in transport mode
+     * \brief Sends a packet with a header of our making, routed by the node's own routing.
+     * \param packet the payload
+     * \param header its IPv4 header
+     * \param sa the SA involved, for the drop counter if there is no route
      */
-    void SendIpv4(Ptr<IpsecSa> sa,
-                  Ptr<Packet> esp,
-                  Ipv4Address source,
-                  Ipv4Address destination,
-                  const Ipv4Header* inner,
-                  bool transport);
+    void SendWithRoute(Ptr<Packet> packet, const Ipv4Header& header, Ptr<IpsecSa> sa);
+
+    /**
+     * \brief Passes on what an inbound SA accepted: ESP inside AH goes to ESP, transport-mode
+     * payloads get their IP header back, and the packet re-enters the stack or is forwarded.
+     * \param sa the SA
+     * \param inner the payload
+     * \param nextHeader its protocol
+     * \param header the received IPv4 header
+     */
+    void DeliverPayload(Ptr<IpsecSa> sa,
+                        Ptr<Packet> inner,
+                        uint8_t nextHeader,
+                        const Ipv4Header& header);
 
     Ptr<Node> m_node;                             //!< the node
     Ptr<IpsecSpd> m_spd;                          //!< policies

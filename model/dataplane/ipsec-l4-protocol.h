@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#ifndef IPSEC_ESP_L4_PROTOCOL_H
-#define IPSEC_ESP_L4_PROTOCOL_H
+#ifndef IPSEC_L4_PROTOCOL_H
+#define IPSEC_L4_PROTOCOL_H
 
 #include "ns3/ip-l4-protocol.h"
 
@@ -13,14 +13,17 @@ class IpsecL3Protocol;
 
 /**
  * \ingroup ipsec
- * \brief Receives IP protocol 50 (ESP, RFC 4303) for the node and hands it to the node's
- * IPsec data plane. It sends nothing itself: the data plane builds outer headers.
+ * \brief Receives IP protocol 50 (ESP, RFC 4303) or 51 (AH, RFC 4302) for the node and hands
+ * it to the node's IPsec data plane. It sends nothing itself: the data plane builds the outer
+ * headers.
  */
-class IpsecEspL4Protocol : public IpL4Protocol
+class IpsecL4Protocol : public IpL4Protocol
 {
   public:
     /// IP protocol number of ESP.
-    static constexpr uint8_t PROT_NUMBER = 50;
+    static constexpr uint8_t ESP_PROTOCOL = 50;
+    /// IP protocol number of AH.
+    static constexpr uint8_t AH_PROTOCOL = 51;
 
     /**
      * \brief Get the type ID.
@@ -28,11 +31,14 @@ class IpsecEspL4Protocol : public IpL4Protocol
      */
     static TypeId GetTypeId();
 
-    IpsecEspL4Protocol();
-    ~IpsecEspL4Protocol() override;
+    IpsecL4Protocol();
+    ~IpsecL4Protocol() override;
 
-    /// \param ipsec the node's data plane
-    void SetIpsec(Ptr<IpsecL3Protocol> ipsec);
+    /**
+     * \param ipsec the node's data plane
+     * \param protocol ESP_PROTOCOL or AH_PROTOCOL
+     */
+    void Attach(Ptr<IpsecL3Protocol> ipsec, uint8_t protocol);
 
     int GetProtocolNumber() const override;
     IpL4Protocol::RxStatus Receive(Ptr<Packet> packet,
@@ -51,10 +57,11 @@ class IpsecEspL4Protocol : public IpL4Protocol
 
   private:
     Ptr<IpsecL3Protocol> m_ipsec;                    //!< the node's data plane
+    uint8_t m_protocol{ESP_PROTOCOL};                //!< ESP or AH
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< unused: kept for the interface
     IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< unused: kept for the interface
 };
 
 } // namespace ns3
 
-#endif /* IPSEC_ESP_L4_PROTOCOL_H */
+#endif /* IPSEC_L4_PROTOCOL_H */
