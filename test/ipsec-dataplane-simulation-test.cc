@@ -458,58 +458,73 @@ SendRawUdp(Ptr<Socket> socket, uint16_t identification, uint32_t payloadSize, bo
 
 TEST(IpsecDataplane, OuterDfBitFollowsTheSaMode)
 {
-    const uint32_t payload = 1500 - IPV4_HEADER - UDP_HEADER; // inner packets of the path MTU
+    const uint32_t bigPayload = 1500 - IPV4_HEADER - UDP_HEADER; // inner packets of the path MTU
+    const uint32_t smallPayload = 1000;                          // fits the tunnel
     const uint32_t count = 5;
     for (IpsecDfBitMode mode : {IpsecDfBitMode::CLEAR, IpsecDfBitMode::SET, IpsecDfBitMode::COPY})
     {
         for (bool innerDf : {false, true})
         {
-            SCOPED_TRACE(std::string("df-bit ") + IpsecDfBitModeName(mode) + ", inner DF " +
-                         (innerDf ? "set" : "clear"));
-            TwoSiteNetwork net;
-            IpsecManualSaConfig vpn = net.VpnConfig();
-            vpn.dfBit = mode;
-            IpsecManualSaConfig peer = IpsecHelper::Mirror(vpn);
-            IpsecManualSaResult a = IpsecHelper::AddManualSa(net.gateways.Get(0), vpn);
-            IpsecHelper::AddManualSa(net.gateways.Get(1), peer);
-            // The tunnel leaves room for the outer header and the worst-case ESP overhead.
-            EXPECT_EQ(a.tunnel->GetMtu(),
-                      1500 - IPV4_HEADER - IpsecEspTransform::GetMaxOverhead(*a.outboundSa));
-
-            PacketSinkHelper sinkHelper("ns3::UdpSocketFactory",
-                                        InetSocketAddress(Ipv4Address::GetAny(), 9000));
-            ApplicationContainer sink = sinkHelper.Install(net.hosts.Get(1));
-            sink.Start(Seconds(0));
-            Ptr<Socket> raw =
-                Socket::CreateSocket(net.hosts.Get(0), Ipv4RawSocketFactory::GetTypeId());
-            raw->SetAttribute("Protocol", UintegerValue(UDP));
-            raw->SetAttribute("IpHeaderInclude", BooleanValue(true));
-            for (uint32_t i = 0; i < count; ++i)
+            for (uint32_t payload : {smallPayload, bigPayload})
             {
-                Simulator::Schedule(Seconds(1) + MilliSeconds(10 * i),
-                                    &SendRawUdp,
-                                    raw,
-                                    static_cast<uint16_t>(100 + i),
-                                    payload,
-                                    innerDf);
-            }
-            net.Run(Seconds(2));
+                SCOPED_TRACE(std::string("df-bit ") + IpsecDfBitModeName(mode) + ", inner DF " +
+                             (innerDf ? "set" : "clear") + ", payload " + std::to_string(payload));
+                TwoSiteNetwork net;
+                IpsecManualSaConfig vpn = net.VpnConfig();
+                vpn.dfBit = mode;
+                IpsecManualSaConfig peer = IpsecHelper::Mirror(vpn);
+                IpsecManualSaResult a = IpsecHelper::AddManualSa(net.gateways.Get(0), vpn);
+                IpsecHelper::AddManualSa(net.gateways.Get(1), peer);
+                // The tunnel leaves room for the outer header and the worst-case ESP overhead.
+                EXPECT_EQ(a.tunnel->GetMtu(),
+                          1500 - IPV4_HEADER - IpsecEspTransform::GetMaxOverhead(*a.outboundSa));
 
-            // The inner packets are larger than the tunnel MTU: gwA fragments them before
-            // encryption, so the outer packets fit the path and are not fragmented again.
-            std::vector<WanPacket> esp = EspFromGatewayA(net);
-            EXPECT_EQ(esp.size(), 2 * count);
-            const bool expected =
-                mode == IpsecDfBitMode::SET || (mode == IpsecDfBitMode::COPY && innerDf);
-            for (const auto& packet : esp)
-            {
-                EXPECT_EQ(packet.header.IsDontFragment(), expected);
-                EXPECT_EQ(packet.header.GetFragmentOffset(), 0u);
-                EXPECT_TRUE(packet.header.IsLastFragment());
-                EXPECT_LE(packet.bytes.size(), 1500u);
+                PacketSinkHelper sinkHelper("ns3::UdpSocketFactory",
+                                            InetSocketAddress(Ipv4Address::GetAny(), 9000));
+                ApplicationContainer sink = sinkHelper.Install(net.hosts.Get(1));
+                sink.Start(Seconds(0));
+                Ptr<Socket> raw =
+                    Socket::CreateSocket(net.hosts.Get(0), Ipv4RawSocketFactory::GetTypeId());
+                raw->SetAttribute("Protocol", UintegerValue(UDP));
+                raw->SetAttribute("IpHeaderInclude", BooleanValue(true));
+                for (uint32_t i = 0; i < count; ++i)
+                {
+                    Simulator::Schedule(Seconds(1) + MilliSeconds(10 * i),
+                                        &SendRawUdp,
+                                        raw,
+                                        static_cast<uint16_t>(100 + i),
+                                        payload,
+                                        innerDf);
+                }
+                net.Run(Seconds(2));
+
+                std::vector<WanPacket> esp = EspFromGatewayA(net);
+                const uint64_t received = DynamicCast<PacketSink>(sink.Get(0))->GetTotalRx();
+                raw->Close();
+                if (payload == bigPayload && innerDf)
+                {
+                    // Too big for the tunnel and must not be fragmented: dropped at gwA
+                    // (RFC 4301 section 8.2.1), never encrypted.
+                    EXPECT_EQ(esp.size(), 0u);
+                    EXPECT_EQ(net.Drops(0, IpsecDropReason::MTU_EXCEEDED), count);
+                    EXPECT_EQ(received, 0u);
+                    continue;
+                }
+                // Big inner packets are fragmented before encryption, so the outer packets
+                // fit the path and are not fragmented again.
+                EXPECT_EQ(esp.size(), (payload == bigPayload ? 2 : 1) * count);
+                const bool expected =
+                    mode == IpsecDfBitMode::SET || (mode == IpsecDfBitMode::COPY && innerDf);
+                for (const auto& packet : esp)
+                {
+                    EXPECT_EQ(packet.header.IsDontFragment(), expected);
+                    EXPECT_EQ(packet.header.GetFragmentOffset(), 0u);
+                    EXPECT_TRUE(packet.header.IsLastFragment());
+                    EXPECT_LE(packet.bytes.size(), 1500u);
+                }
+                EXPECT_EQ(received, count * payload);
+                EXPECT_EQ(net.Drops(0, IpsecDropReason::MTU_EXCEEDED), 0u);
             }
-            EXPECT_EQ(DynamicCast<PacketSink>(sink.Get(0))->GetTotalRx(), count * payload);
-            raw->Close();
         }
     }
 }

@@ -11,6 +11,7 @@
 #include "ipsec-l3-protocol.h"
 #include "ipsec-l4-protocol.h"
 
+#include "ns3/icmpv4-l4-protocol.h"
 #include "ns3/ipv4-route.h"
 #include "ns3/node.h"
 
@@ -83,8 +84,20 @@ IpsecL3Protocol::ForwardProtected(Ptr<const Packet> packet,
                                   const Ipv4Header& header,
                                   Ptr<IpsecPolicy> policy)
 {
-    if (header.GetTtl() <= 1 ||
-        packet->GetSize() + IPV4_HEADER_BYTES > GetDefaultTunnelInterface()->GetMtu())
+    const uint16_t tunnelMtu = GetDefaultTunnelInterface()->GetMtu();
+    if (header.IsDontFragment() && packet->GetSize() + IPV4_HEADER_BYTES > tunnelMtu)
+    {
+        // RFC 4301 section 8.2.1 / RFC 1191: too big for the tunnel and must not be
+        // fragmented: drop it and tell the sender the MTU that fits (ns-3's forwarding would
+        // fragment it regardless of DF).
+        Drop(packet, IpsecDropReason::MTU_EXCEEDED, nullptr);
+        if (Ptr<Icmpv4L4Protocol> icmp = m_node->GetObject<Icmpv4L4Protocol>())
+        {
+            icmp->SendDestUnreachFragNeeded(header, packet, tunnelMtu);
+        }
+        return true;
+    }
+    if (header.GetTtl() <= 1 || packet->GetSize() + IPV4_HEADER_BYTES > tunnelMtu)
     {
         return false;
     }

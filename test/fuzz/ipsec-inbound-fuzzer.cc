@@ -1,8 +1,6 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
- */
-
-/*
+ *
  * libFuzzer target for inbound IPsec processing (build and run: test/fuzz/README.md).
  *
  * The first input byte chooses a target (modulo TARGET_COUNT), the rest is its input:
@@ -21,7 +19,9 @@
  * an input's outcome does not depend on the inputs run before it.
  *
  * With --write-seeds=DIR the program writes a seed corpus (valid packets for every target)
- * to DIR and exits; libFuzzer itself ignores flags that start with "--".
+ * to DIR and exits; libFuzzer itself ignores flags that start with "--". With the environment
+ * variable IPSEC_FUZZ_TRACE set, the outcome of every packet (accepted or the drop reason) is
+ * printed to stderr, to triage an input.
  */
 
 #include "ns3/crypto-algorithm-table.h"
@@ -47,7 +47,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -195,6 +194,37 @@ BytesOf(Ptr<const Packet> packet)
     std::vector<uint8_t> bytes(packet->GetSize());
     packet->CopyData(bytes.data(), bytes.size());
     return bytes;
+}
+
+/// \return true if IPSEC_FUZZ_TRACE is set: every packet's outcome goes to stderr (triage)
+bool
+Tracing()
+{
+    static const bool tracing = std::getenv("IPSEC_FUZZ_TRACE") != nullptr;
+    return tracing;
+}
+
+/**
+ * \brief Consumes the outcome of one Unprotect(): reads every payload byte (so that a bad
+ * payload length shows up under ASan) and traces it when asked to.
+ * \param result the outcome
+ */
+void
+Consume(const IpsecUnprotectResult& result)
+{
+    if (result.accepted)
+    {
+        BytesOf(result.payload);
+    }
+    if (Tracing())
+    {
+        std::fprintf(stderr,
+                     "unprotect: %s next-header %u sequence %llu payload %u\n",
+                     result.accepted ? "accepted" : IpsecDropReasonName(result.reason),
+                     unsigned(result.nextHeader),
+                     static_cast<unsigned long long>(result.sequence),
+                     result.payload ? result.payload->GetSize() : 0u);
+    }
 }
 
 /// One of the fixed SAs: the outbound side supplies the keys of crafted packets.
@@ -403,7 +433,22 @@ struct Network
         header.SetProtocol(PROTOCOL_ESP);
         header.SetPayloadSize(esp->GetSize());
         header.SetTtl(64);
+        const IpsecNodeCounters before = receiver->GetCounters();
         receiver->ReceiveEsp(esp, header);
+        if (Tracing())
+        {
+            const IpsecNodeCounters& after = receiver->GetCounters();
+            std::string outcome = after.espDecrypted > before.espDecrypted ? "accepted" : "";
+            for (size_t i = 0; i < IPSEC_DROP_REASON_COUNT; ++i)
+            {
+                if (after.drops[i] > before.drops[i])
+                {
+                    outcome += std::string(outcome.empty() ? "" : " ") +
+                               IpsecDropReasonName(static_cast<IpsecDropReason>(i));
+                }
+            }
+            std::fprintf(stderr, "gwB receive: %s\n", outcome.empty() ? "(none)" : outcome.c_str());
+        }
         // Links have 1 ms delay: 50 ms covers every reply; the stop event bounds the run
         // even if something kept rescheduling itself.
         Simulator::Stop(MilliSeconds(50));
@@ -817,10 +862,11 @@ WriteSeeds(const std::string& directory)
 /**
  * \brief AddressSanitizer's built-in defaults for this program (ASAN_OPTIONS still override).
  *
- * libFuzzer's own leak check after each input stays on: that is the one that finds memory an
- * input loses. The check at exit is off, because the crypto layer keeps the OpenSSL
- * algorithms it fetched for the whole process in a static map, and that map's destructor runs
- * before the exit-time check, which would then report the algorithms as lost (a few KiB, once).
+ * The exit-time leak check is off: the crypto layer keeps the OpenSSL algorithms it fetched
+ * for the whole process in a static map, whose destructor runs before that check, which then
+ * reports them as lost (a few KiB, once per algorithm) on every run. libFuzzer's own check
+ * after new inputs stays on (it gives up by itself after a while, because ns-3 keeps packet
+ * buffers in free lists), and -rss_limit_mb catches memory that grows without bound.
  * \return the options
  */
 extern "C" const char*
@@ -876,12 +922,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     {
         FuzzSa& sa = FixedSas()[target - TARGET_RAW_SA];
         sa.in->GetReplayWindow() = sa.initial;
-        IpsecUnprotectResult result =
-            IpsecEspTransform::Unprotect(*sa.in, Create<Packet>(rest, restSize));
-        if (result.accepted)
-        {
-            BytesOf(result.payload); // touch every byte of what the receiver would pass on
-        }
+        Consume(IpsecEspTransform::Unprotect(*sa.in, Create<Packet>(rest, restSize)));
     }
     else if (target < TARGET_FLOW)
     {
@@ -889,11 +930,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         sa.in->GetReplayWindow() = sa.initial;
         InputReader input(rest, restSize);
         RunCraftedRecords(input, *sa.out, *sa.in, KeepPayload, [&sa](Ptr<Packet> packet) {
-            IpsecUnprotectResult result = IpsecEspTransform::Unprotect(*sa.in, packet);
-            if (result.accepted)
-            {
-                BytesOf(result.payload);
-            }
+            Consume(IpsecEspTransform::Unprotect(*sa.in, packet));
         });
     }
     else if (target == TARGET_FLOW)
