@@ -137,6 +137,14 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
                              LocalDeliverCallback lcb,
                              ErrorCallback ecb)
 {
+    const uint8_t protocol = header.GetProtocol();
+    if (protocol == IpsecL4Protocol::ESP_PROTOCOL && header.IsLastFragment() &&
+        header.GetFragmentOffset() == 0 && m_ipsec->TakeLocalEsp(p, header))
+    {
+        // An unfragmented ESP packet for one of this node's inbound SAs is processed here, as
+        // local delivery would (fragments still go through ns-3's reassembly first).
+        return true;
+    }
     IpsecFlow flow;
     const bool classified = ClassifyPacket(p, header, &flow);
     if (m_ipsec->IsTunnelInterface(idev))
@@ -147,14 +155,6 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
             return true; // consumed: dropped and counted
         }
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
-    }
-    const uint8_t protocol = header.GetProtocol();
-    if (protocol == IpsecL4Protocol::ESP_PROTOCOL && header.IsLastFragment() &&
-        header.GetFragmentOffset() == 0 && m_ipsec->TakeLocalEsp(p, header))
-    {
-        // An unfragmented ESP packet for one of this node's inbound SAs is processed here, as
-        // local delivery would (fragments still go through ns-3's reassembly first).
-        return true;
     }
     if (!classified || protocol == IpsecL4Protocol::ESP_PROTOCOL ||
         protocol == IpsecL4Protocol::AH_PROTOCOL || IsIke(flow))
@@ -174,14 +174,20 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
         m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
         return true;
     }
+    Ptr<IpsecPolicy> outbound = m_ipsec->GetSpd()->Find(IpsecDirection::OUTBOUND, flow);
+    if (!outbound || header.GetDestination() == Ipv4Address::GetBroadcast() ||
+        header.GetDestination().IsMulticast())
+    {
+        return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    // Only packets this node forwards meet the outbound SPD here (the local check is costly,
+    // so it waits until an entry applies).
     const int32_t interface = m_ipv4->GetInterfaceForDevice(idev);
     const bool local =
         interface >= 0 && m_ipv4->IsDestinationAddress(header.GetDestination(), interface);
-    if (!local && header.GetDestination() != Ipv4Address::GetBroadcast() &&
-        !header.GetDestination().IsMulticast())
+    if (!local)
     {
-        Ptr<IpsecPolicy> outbound = m_ipsec->GetSpd()->Find(IpsecDirection::OUTBOUND, flow);
-        if (outbound && outbound->GetAction() == IpsecPolicyAction::PROTECT)
+        if (outbound->GetAction() == IpsecPolicyAction::PROTECT)
         {
             if (!m_ipv4->IsForwarding(interface))
             {
@@ -196,15 +202,12 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
             ucb(TunnelRoute(header, header.GetSource()), p, header);
             return true;
         }
-        if (outbound && outbound->GetAction() == IpsecPolicyAction::DISCARD)
+        if (outbound->GetAction() == IpsecPolicyAction::DISCARD)
         {
             m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
             return true;
         }
-        if (outbound)
-        {
-            m_ipsec->CountBypass();
-        }
+        m_ipsec->CountBypass();
     }
     return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
 }

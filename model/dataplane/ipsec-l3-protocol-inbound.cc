@@ -157,8 +157,7 @@ IpsecL3Protocol::ForwardDecrypted(Ptr<Packet> inner, Ptr<IpsecSa> sa)
     {
         return false;
     }
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-    if (ipv4->GetInterfaceForAddress(header.GetDestination()) >= 0)
+    if (m_ipv4->GetInterfaceForAddress(header.GetDestination()) >= 0)
     {
         return false; // for this node: local delivery through the tunnel interface
     }

@@ -152,17 +152,14 @@ void
 IpsecL3Protocol::SendWithRoute(Ptr<Packet> packet, const Ipv4Header& header, Ptr<IpsecSa> sa)
 {
     // The node's own routing decides the next hop; the SPD has had its say already.
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-    Ptr<IpsecIpv4Routing> routing = DynamicCast<IpsecIpv4Routing>(ipv4->GetRoutingProtocol());
     Socket::SocketErrno error = Socket::ERROR_NOTERROR;
-    Ptr<Ipv4Route> route =
-        routing ? routing->GetInner()->RouteOutput(packet, header, nullptr, error) : nullptr;
+    Ptr<Ipv4Route> route = m_innerRouting->RouteOutput(packet, header, nullptr, error);
     if (!route)
     {
         Drop(packet, IpsecDropReason::NO_ROUTE, sa);
         return;
     }
-    ipv4->SendWithHeader(packet, header, route);
+    m_ipv4->SendWithHeader(packet, header, route);
 }
 
 Ipv4Header

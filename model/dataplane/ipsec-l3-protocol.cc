@@ -132,6 +132,8 @@ IpsecL3Protocol::NotifyNewAggregate()
             Ptr<IpsecIpv4Routing> routing = CreateObject<IpsecIpv4Routing>();
             routing->Wrap(inner, this);
             ipv4->SetRoutingProtocol(routing);
+            m_ipv4 = ipv4;
+            m_innerRouting = inner;
             for (uint8_t protocol : {IpsecL4Protocol::ESP_PROTOCOL, IpsecL4Protocol::AH_PROTOCOL})
             {
                 Ptr<IpsecL4Protocol> receiver = CreateObject<IpsecL4Protocol>();
@@ -154,7 +156,7 @@ IpsecL3Protocol::AddTunnelInterface()
     device->SetMtu(m_pathMtu - IPV4_HEADER_BYTES);
     device->SetSendCallback(MakeBoundCallback(&TunnelSendCallback, this, Ptr<NetDevice>(device)));
     m_node->AddDevice(device);
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    Ptr<Ipv4> ipv4 = m_ipv4;
     uint32_t interface = ipv4->AddInterface(device);
     // Routes through the interface need a source address to select, as a numbered Junos st0
     // unit has; an unnumbered-like /32 from 169.254.0.0/16 (RFC 3927) stays off the wire.
@@ -280,6 +282,8 @@ void
 IpsecL3Protocol::DoDispose()
 {
     m_node = nullptr;
+    m_ipv4 = nullptr;
+    m_innerRouting = nullptr;
     m_spd = nullptr;
     m_sad = nullptr;
     m_random = nullptr;

@@ -13,6 +13,8 @@
 
 #include "ns3/crypto-random.h"
 #include "ns3/ipv4-header.h"
+#include "ns3/ipv4-routing-protocol.h"
+#include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/net-device.h"
 #include "ns3/object.h"
@@ -300,6 +302,8 @@ class IpsecL3Protocol : public Object
                         const Ipv4Header& header);
 
     Ptr<Node> m_node;                             //!< the node
+    Ptr<Ipv4> m_ipv4;                             //!< the node's IPv4 (looked up once)
+    Ptr<Ipv4RoutingProtocol> m_innerRouting;      //!< the routing the SPD hook wraps
     Ptr<IpsecSpd> m_spd;                          //!< policies
     Ptr<IpsecSad> m_sad;                          //!< SAs
     Ptr<CryptoRandom> m_random;                   //!< IVs
