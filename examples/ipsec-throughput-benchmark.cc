@@ -35,7 +35,7 @@ namespace
 
 struct RunResult
 {
-    uint32_t delivered; //!< datagrams host B received
+    uint64_t delivered; //!< datagrams host B received
     double wallSeconds; //!< wall-clock time of Simulator::Run()
     double cpuSeconds;  //!< CPU time of Simulator::Run()
 };
@@ -129,7 +129,7 @@ main(int argc, char* argv[])
 
     double best[2] = {0, 0};
     double bestCpu[2] = {0, 0};
-    uint32_t delivered[2] = {0, 0};
+    uint64_t delivered[2] = {0, 0};
     for (uint32_t r = 0; r < repetitions; ++r)
     {
         for (int esp = 0; esp < 2; ++esp)

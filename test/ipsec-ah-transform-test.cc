@@ -6,6 +6,8 @@
  * truncation, anti-replay, extended sequence numbers, and the ICV recomputed independently with
  * OpenSSL's HMAC over bytes laid out by hand from RFC 4302 section 3.3.3.
  */
+#include "ipsec-test-sa.h"
+
 #include "ns3/crypto-algorithm-table.h"
 #include "ns3/crypto-bytes.h"
 #include "ns3/ipsec-ah-transform.h"
@@ -25,6 +27,7 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::test; // the SA and byte helpers the transform tests share
 
 namespace
 {
@@ -38,54 +41,6 @@ constexpr size_t IPV4_BYTES = 20;
 constexpr size_t IPV6_BYTES = 40;
 /// The payload sizes every transform is run with.
 const std::vector<size_t> PAYLOAD_SIZES = {0, 1, 3, 20, 1400};
-
-/// \return size bytes of a recognisable pattern
-CryptoBytes
-Pattern(size_t size, uint8_t seed)
-{
-    CryptoBytes bytes(size);
-    for (size_t i = 0; i < size; ++i)
-    {
-        bytes[i] = static_cast<uint8_t>(seed + 7 * i);
-    }
-    return bytes;
-}
-
-/// \return the bytes of a packet
-CryptoBytes
-BytesOf(Ptr<const Packet> packet)
-{
-    CryptoBytes bytes(packet->GetSize());
-    packet->CopyData(bytes.data(), bytes.size());
-    return bytes;
-}
-
-/// \return a packet holding the bytes
-Ptr<Packet>
-PacketOf(const CryptoBytes& bytes)
-{
-    return Create<Packet>(bytes.data(), bytes.size());
-}
-
-/// \return the big-endian 32-bit value at offset
-uint32_t
-ReadU32(const CryptoBytes& bytes, size_t offset)
-{
-    return (uint32_t(bytes[offset]) << 24) | (uint32_t(bytes[offset + 1]) << 16) |
-           (uint32_t(bytes[offset + 2]) << 8) | bytes[offset + 3];
-}
-
-/// \return value as size big-endian bytes
-CryptoBytes
-BigEndian(uint64_t value, size_t size)
-{
-    CryptoBytes bytes(size);
-    for (size_t i = 0; i < size; ++i)
-    {
-        bytes[size - 1 - i] = static_cast<uint8_t>(value >> (8 * i));
-    }
-    return bytes;
-}
 
 /// \return "IPv4" or "IPv6"
 std::string
@@ -103,29 +58,12 @@ MakeConfig(const CryptoIntegrityAlgorithm& integrity,
            uint32_t spi = 0x4242,
            uint32_t replayWindow = 64)
 {
-    IpsecSa::Config config;
-    config.name = std::string("ah ") + (direction == IpsecDirection::OUTBOUND ? "out" : "in");
-    config.spi = spi;
-    config.protocol = IpsecProtocol::AH;
-    config.direction = direction;
-    config.mode = IpsecMode::TUNNEL;
-    config.source = ipv6 ? IpsecIpAddress(Ipv6Address("2001:db8::1"))
-                         : IpsecIpAddress(Ipv4Address("192.0.2.1"));
-    config.destination = ipv6 ? IpsecIpAddress(Ipv6Address("2001:db8::2"))
-                              : IpsecIpAddress(Ipv4Address("192.0.2.2"));
+    IpsecSa::Config config =
+        test::TunnelSaConfig(IpsecProtocol::AH, "ah", direction, spi, ipv6, esn, replayWindow);
     config.integrity = &integrity;
     config.integrityKey = Pattern(integrity.keyBytes, 0x5a);
-    config.extendedSequenceNumbers = esn;
-    config.replayWindowSize = replayWindow;
     return config;
 }
-
-/// An outbound SA and the matching inbound one.
-struct SaPair
-{
-    Ptr<IpsecSa> out; //!< sender
-    Ptr<IpsecSa> in;  //!< receiver
-};
 
 SaPair
 MakePair(const CryptoIntegrityAlgorithm& integrity,

@@ -5,6 +5,7 @@
  * every transform, tampering, truncation, padding, anti-replay, extended sequence numbers,
  * sequence number exhaustion and SA configuration errors.
  */
+#include "ipsec-test-sa.h"
 #include "ipsec-test-vectors.h"
 
 #include "ns3/crypto-algorithm-table.h"
@@ -12,7 +13,6 @@
 #include "ns3/crypto-random.h"
 #include "ns3/ipsec-esp-transform.h"
 #include "ns3/ipsec-sa.h"
-#include "ns3/ipv4-address.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/simulator.h"
 
@@ -26,6 +26,7 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::test; // the SA and byte helpers the transform tests share
 
 namespace
 {
@@ -55,54 +56,6 @@ Integrity(const std::string& name)
     return algorithm;
 }
 
-/// \return size bytes of a recognisable pattern
-CryptoBytes
-Pattern(size_t size, uint8_t seed)
-{
-    CryptoBytes bytes(size);
-    for (size_t i = 0; i < size; ++i)
-    {
-        bytes[i] = static_cast<uint8_t>(seed + 7 * i);
-    }
-    return bytes;
-}
-
-/// \return the bytes of a packet
-CryptoBytes
-BytesOf(Ptr<const Packet> packet)
-{
-    CryptoBytes bytes(packet->GetSize());
-    packet->CopyData(bytes.data(), bytes.size());
-    return bytes;
-}
-
-/// \return a packet holding the bytes
-Ptr<Packet>
-PacketOf(const CryptoBytes& bytes)
-{
-    return Create<Packet>(bytes.data(), bytes.size());
-}
-
-/// \return the big-endian 32-bit value at offset
-uint32_t
-ReadU32(const CryptoBytes& bytes, size_t offset)
-{
-    return (uint32_t(bytes[offset]) << 24) | (uint32_t(bytes[offset + 1]) << 16) |
-           (uint32_t(bytes[offset + 2]) << 8) | bytes[offset + 3];
-}
-
-/// \return value as 4 (or 8) big-endian bytes
-CryptoBytes
-BigEndian(uint64_t value, size_t size)
-{
-    CryptoBytes bytes(size);
-    for (size_t i = 0; i < size; ++i)
-    {
-        bytes[size - 1 - i] = static_cast<uint8_t>(value >> (8 * i));
-    }
-    return bytes;
-}
-
 /// A name for SCOPED_TRACE.
 std::string
 NameOf(const CryptoEncryptionAlgorithm* encryption, const CryptoIntegrityAlgorithm* integrity)
@@ -120,29 +73,19 @@ MakeConfig(const CryptoEncryptionAlgorithm* encryption,
            bool esn = false,
            uint32_t replayWindow = 64)
 {
-    IpsecSa::Config config;
-    config.name = std::string("test ") + (direction == IpsecDirection::OUTBOUND ? "out" : "in");
-    config.spi = 0x1234;
-    config.protocol = IpsecProtocol::ESP;
-    config.direction = direction;
-    config.mode = IpsecMode::TUNNEL;
-    config.source = IpsecIpAddress(Ipv4Address("192.0.2.1"));
-    config.destination = IpsecIpAddress(Ipv4Address("192.0.2.2"));
+    IpsecSa::Config config = test::TunnelSaConfig(IpsecProtocol::ESP,
+                                                  "test",
+                                                  direction,
+                                                  0x1234,
+                                                  false, // IPv4
+                                                  esn,
+                                                  replayWindow);
     config.encryption = encryption;
     config.encryptionKey = Pattern(encryption ? encryption->KeyMaterialBytes() : 0, 0x11);
     config.integrity = integrity;
     config.integrityKey = Pattern(integrity ? integrity->keyBytes : 0, 0x55);
-    config.extendedSequenceNumbers = esn;
-    config.replayWindowSize = replayWindow;
     return config;
 }
-
-/// An outbound SA and the matching inbound one.
-struct SaPair
-{
-    Ptr<IpsecSa> out; //!< sender
-    Ptr<IpsecSa> in;  //!< receiver
-};
 
 SaPair
 MakePair(const CryptoEncryptionAlgorithm* encryption,

@@ -3,6 +3,8 @@
  */
 #include "ipsec-ah-transform.h"
 
+#include "ipsec-wire-bytes.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -28,27 +30,21 @@ constexpr size_t SEQUENCE_OFFSET = 8;
 /// Largest IPv4 total length and IPv6 payload length (no jumbograms).
 constexpr size_t MAX_IP_LENGTH = std::numeric_limits<uint16_t>::max();
 
-void
-WriteU16(uint8_t* out, uint16_t value)
+/**
+ * \brief What AH needs to know of the IP version in front of it, besides the header's fields
+ * (which WriteIcvHeader lays out).
+ */
+struct IpVersion
 {
-    out[0] = static_cast<uint8_t>(value >> 8);
-    out[1] = static_cast<uint8_t>(value);
-}
+    bool ipv6;                  //!< AH is a multiple of 8 bytes after IPv6, of 4 after IPv4
+    size_t headerBytes;         //!< the IP header in front of AH
+    size_t headerBytesInLength; //!< of those, the bytes the header's length field counts
+};
 
-void
-WriteU32(uint8_t* out, uint32_t value)
-{
-    out[0] = static_cast<uint8_t>(value >> 24);
-    out[1] = static_cast<uint8_t>(value >> 16);
-    out[2] = static_cast<uint8_t>(value >> 8);
-    out[3] = static_cast<uint8_t>(value);
-}
-
-uint32_t
-ReadU32(const uint8_t* in)
-{
-    return (uint32_t(in[0]) << 24) | (uint32_t(in[1]) << 16) | (uint32_t(in[2]) << 8) | in[3];
-}
+/// IPv4: the total length counts the header too.
+constexpr IpVersion IPV4{false, IPV4_HEADER_BYTES, IPV4_HEADER_BYTES};
+/// IPv6: the payload length counts only what follows the base header.
+constexpr IpVersion IPV6{true, IPV6_HEADER_BYTES, 0};
 
 /**
  * \brief Writes the IPv4 header as the ICV sees it (RFC 4302 section 3.3.3.1.1.1): version,
@@ -57,12 +53,12 @@ ReadU32(const uint8_t* in)
  * \param out 20 bytes, zero on entry
  */
 void
-WriteIpv4IcvHeader(uint8_t* out, const Ipv4Header& header, size_t payloadSize, uint8_t protocol)
+WriteIcvHeader(uint8_t* out, const Ipv4Header& header, size_t payloadSize, uint8_t protocol)
 {
     out[0] = 0x45; // version 4, 5 words: Ipv4Header has no options
     // out[1]: DSCP and ECN, zero.
-    WriteU16(out + 2, static_cast<uint16_t>(IPV4_HEADER_BYTES + payloadSize));
-    WriteU16(out + 4, header.GetIdentification());
+    IpsecWriteU16(out + 2, static_cast<uint16_t>(IPV4_HEADER_BYTES + payloadSize));
+    IpsecWriteU16(out + 4, header.GetIdentification());
     // out[6..7]: flags and fragment offset, zero; out[8]: TTL, zero.
     out[9] = protocol;
     // out[10..11]: header checksum, zero.
@@ -77,10 +73,10 @@ WriteIpv4IcvHeader(uint8_t* out, const Ipv4Header& header, size_t payloadSize, u
  * \param out 40 bytes, zero on entry
  */
 void
-WriteIpv6IcvHeader(uint8_t* out, const Ipv6Header& header, size_t payloadLength, uint8_t next)
+WriteIcvHeader(uint8_t* out, const Ipv6Header& header, size_t payloadLength, uint8_t next)
 {
     out[0] = 0x60; // version 6; the traffic class and flow label around it stay zero
-    WriteU16(out + 4, static_cast<uint16_t>(payloadLength));
+    IpsecWriteU16(out + 4, static_cast<uint16_t>(payloadLength));
     out[6] = next;
     // out[7]: hop limit, zero.
     header.GetSource().Serialize(out + 8);
@@ -98,15 +94,6 @@ HasIntegrity(const IpsecSa& sa)
         return false;
     }
     return true;
-}
-
-/// The ESN high-order bits enter the ICV after the payload but are not sent (RFC 4302 sections
-/// 2.5.1 and 3.3.3.2.2); \return how many bytes of high to use (0 without ESN)
-size_t
-WriteHighBits(const IpsecSa& sa, uint64_t sequence, uint8_t* high)
-{
-    WriteU32(high, static_cast<uint32_t>(sequence >> 32));
-    return sa.GetConfig().extendedSequenceNumbers ? 4 : 0;
 }
 
 /**
@@ -137,9 +124,9 @@ Seal(IpsecSa& sa,
     // RFC 4302 section 2.2: the length of AH in 32-bit words, minus 2.
     ah[1] = static_cast<uint8_t>(headerSize / 4 - 2);
     // ah[2..3]: reserved, MUST be zero (RFC 4302 section 2.3).
-    WriteU32(ah + SPI_OFFSET, sa.GetSpi());
+    IpsecWriteU32(ah + SPI_OFFSET, sa.GetSpi());
     // RFC 4302 section 2.5.1: only the low-order 32 bits are sent.
-    WriteU32(ah + SEQUENCE_OFFSET, static_cast<uint32_t>(sequence));
+    IpsecWriteU32(ah + SEQUENCE_OFFSET, static_cast<uint32_t>(sequence));
     // The ICV and its padding stay zero here: the ICV is computed with the ICV field zero
     // (RFC 4302 section 3.3.3.1), and the padding, whose contents the sender chooses (section
     // 3.3.3.2.1), is zero so that it reads the same whether a receiver zeroes it with the ICV
@@ -147,7 +134,8 @@ Seal(IpsecSa& sa,
     payload->CopyData(ah + headerSize, payload->GetSize());
 
     uint8_t high[4];
-    const size_t highSize = WriteHighBits(sa, sequence, high);
+    const size_t highSize =
+        IpsecWriteEsnHighBits(sequence, sa.GetConfig().extendedSequenceNumbers, high);
     std::vector<uint8_t> icv(icvSize);
     sa.GetIntegrity()->Compute({{wire.data(), wire.size()}, {high, highSize}}, icv.data());
     std::copy(icv.begin(), icv.end(), ah + IpsecAhTransform::FIXED_HEADER_BYTES);
@@ -158,20 +146,20 @@ Seal(IpsecSa& sa,
  * \brief Inbound length checks (RFC 4302 section 3.4), then a copy of the packet behind room
  * for the IP header as the ICV sees it.
  * \param ipLength the payload size the received IP header states
- * \param wire receives ipBytes of zero, then the packet
+ * \param wire receives the IP header's bytes of zero, then the packet
  * \return false with result.reason set if the packet cannot be AH for this SA
  */
 bool
 Load(const IpsecSa& sa,
-     bool ipv6,
+     const IpVersion& version,
      size_t ipLength,
      Ptr<const Packet> ahAndPayload,
-     size_t ipBytes,
      std::vector<uint8_t>* wire,
      IpsecUnprotectResult* result)
 {
     result->reason = IpsecDropReason::MALFORMED;
-    const size_t headerSize = IpsecAhTransform::GetHeaderSize(sa, ipv6);
+    const size_t ipBytes = version.headerBytes;
+    const size_t headerSize = IpsecAhTransform::GetHeaderSize(sa, version.ipv6);
     const size_t size = ahAndPayload->GetSize();
     if (size < headerSize)
     {
@@ -210,18 +198,11 @@ Open(IpsecSa& sa, std::vector<uint8_t>& wire, size_t ipBytes, size_t headerSize)
     // RFC 4302 section 3.4.3: the replay check comes first, before the ICV is computed, and
     // the window is updated only after the ICV verified.
     uint64_t sequence = 0;
-    switch (sa.GetReplayWindow().Check(ReadU32(ah + SEQUENCE_OFFSET), &sequence))
+    const IpsecReplayVerdict verdict =
+        sa.GetReplayWindow().Check(IpsecReadU32(ah + SEQUENCE_OFFSET), &sequence);
+    if (verdict != IpsecReplayVerdict::OK)
     {
-    case IpsecReplayWindow::Verdict::OK:
-        break;
-    case IpsecReplayWindow::Verdict::REPLAYED:
-        result.reason = IpsecDropReason::REPLAY;
-        return result;
-    case IpsecReplayWindow::Verdict::TOO_OLD:
-        result.reason = IpsecDropReason::REPLAY_TOO_OLD;
-        return result;
-    default:
-        result.reason = IpsecDropReason::MALFORMED;
+        result.reason = IpsecReplayDropReason(verdict);
         return result;
     }
 
@@ -232,18 +213,14 @@ Open(IpsecSa& sa, std::vector<uint8_t>& wire, size_t ipBytes, size_t headerSize)
     const std::vector<uint8_t> icv(icvField, icvField + icvSize);
     std::fill(icvField, icvField + icvSize, 0);
     uint8_t high[4];
-    const size_t highSize = WriteHighBits(sa, sequence, high);
+    const size_t highSize =
+        IpsecWriteEsnHighBits(sequence, sa.GetConfig().extendedSequenceNumbers, high);
     const CryptoStatus status =
         sa.GetIntegrity()->Verify({{wire.data(), wire.size()}, {high, highSize}},
                                   {icv.data(), icv.size()});
-    if (status == CryptoStatus::AUTHENTICATION_FAILED)
-    {
-        result.reason = IpsecDropReason::ICV_FAILURE;
-        return result;
-    }
     if (status != CryptoStatus::OK)
     {
-        result.reason = IpsecDropReason::CRYPTO_ERROR;
+        result.reason = IpsecCryptoDropReason(status);
         return result;
     }
 
@@ -253,6 +230,72 @@ Open(IpsecSa& sa, std::vector<uint8_t>& wire, size_t ipBytes, size_t headerSize)
     result.payload = Create<Packet>(ah + headerSize, wire.size() - ipBytes - headerSize);
     result.accepted = true;
     return result;
+}
+
+/**
+ * \brief Outbound AH after either IP version (RFC 4302 section 3.3).
+ * \tparam IpHeader Ipv4Header or Ipv6Header, as version says
+ * \param outer the IP header the packet will be sent with
+ * \return AH header and payload, or nullptr with reason set
+ */
+template <class IpHeader>
+Ptr<Packet>
+Protect(IpsecSa& sa,
+        const IpVersion& version,
+        const IpHeader& outer,
+        Ptr<const Packet> payload,
+        uint8_t nextHeader,
+        IpsecDropReason* reason)
+{
+    if (!HasIntegrity(sa))
+    {
+        *reason = IpsecDropReason::CRYPTO_ERROR;
+        return nullptr;
+    }
+    const size_t headerSize = IpsecAhTransform::GetHeaderSize(sa, version.ipv6);
+    const size_t ipPayloadSize = headerSize + payload->GetSize();
+    if (version.headerBytesInLength + ipPayloadSize > MAX_IP_LENGTH)
+    {
+        *reason = IpsecDropReason::MTU_EXCEEDED;
+        return nullptr;
+    }
+    std::vector<uint8_t> wire(version.headerBytes + ipPayloadSize, 0);
+    WriteIcvHeader(wire.data(), outer, ipPayloadSize, IpsecAhTransform::PROTOCOL_NUMBER);
+    return Seal(sa, wire, version.headerBytes, headerSize, payload, nextHeader, reason);
+}
+
+/**
+ * \brief Inbound AH after either IP version (RFC 4302 section 3.4).
+ * \tparam IpHeader Ipv4Header or Ipv6Header, as version says
+ * \param received the IP header the packet arrived with
+ * \param ipLength the payload size received states
+ * \param protocol received's protocol (IPv4) or next header (IPv6) field
+ * \return the payload and next header, or the reason for dropping the packet
+ */
+template <class IpHeader>
+IpsecUnprotectResult
+Unprotect(IpsecSa& sa,
+          const IpVersion& version,
+          const IpHeader& received,
+          size_t ipLength,
+          uint8_t protocol,
+          Ptr<const Packet> ahAndPayload)
+{
+    IpsecUnprotectResult result;
+    if (!HasIntegrity(sa))
+    {
+        result.reason = IpsecDropReason::CRYPTO_ERROR;
+        return result;
+    }
+    std::vector<uint8_t> wire;
+    if (!Load(sa, version, ipLength, ahAndPayload, &wire, &result))
+    {
+        return result;
+    }
+    // The protocol (IPv4) or next header (IPv6) field is used as received: it is immutable, so
+    // a changed one fails the ICV.
+    WriteIcvHeader(wire.data(), received, ahAndPayload->GetSize(), protocol);
+    return Open(sa, wire, version.headerBytes, IpsecAhTransform::GetHeaderSize(sa, version.ipv6));
 }
 
 } // namespace
@@ -274,21 +317,7 @@ IpsecAhTransform::ProtectIpv4(IpsecSa& sa,
                               uint8_t nextHeader,
                               IpsecDropReason* reason)
 {
-    if (!HasIntegrity(sa))
-    {
-        *reason = IpsecDropReason::CRYPTO_ERROR;
-        return nullptr;
-    }
-    const size_t headerSize = GetHeaderSize(sa, false);
-    const size_t ipPayloadSize = headerSize + payload->GetSize();
-    if (IPV4_HEADER_BYTES + ipPayloadSize > MAX_IP_LENGTH)
-    {
-        *reason = IpsecDropReason::MTU_EXCEEDED;
-        return nullptr;
-    }
-    std::vector<uint8_t> wire(IPV4_HEADER_BYTES + ipPayloadSize, 0);
-    WriteIpv4IcvHeader(wire.data(), outer, ipPayloadSize, PROTOCOL_NUMBER);
-    return Seal(sa, wire, IPV4_HEADER_BYTES, headerSize, payload, nextHeader, reason);
+    return Protect(sa, IPV4, outer, payload, nextHeader, reason);
 }
 
 IpsecUnprotectResult
@@ -296,26 +325,12 @@ IpsecAhTransform::UnprotectIpv4(IpsecSa& sa,
                                 const Ipv4Header& received,
                                 Ptr<const Packet> ahAndPayload)
 {
-    IpsecUnprotectResult result;
-    if (!HasIntegrity(sa))
-    {
-        result.reason = IpsecDropReason::CRYPTO_ERROR;
-        return result;
-    }
-    std::vector<uint8_t> wire;
-    if (!Load(sa,
-              false,
-              received.GetPayloadSize(),
-              ahAndPayload,
-              IPV4_HEADER_BYTES,
-              &wire,
-              &result))
-    {
-        return result;
-    }
-    // The protocol field is used as received: it is immutable, so a changed one fails the ICV.
-    WriteIpv4IcvHeader(wire.data(), received, ahAndPayload->GetSize(), received.GetProtocol());
-    return Open(sa, wire, IPV4_HEADER_BYTES, GetHeaderSize(sa, false));
+    return Unprotect(sa,
+                     IPV4,
+                     received,
+                     received.GetPayloadSize(),
+                     received.GetProtocol(),
+                     ahAndPayload);
 }
 
 Ptr<Packet>
@@ -325,21 +340,7 @@ IpsecAhTransform::ProtectIpv6(IpsecSa& sa,
                               uint8_t nextHeader,
                               IpsecDropReason* reason)
 {
-    if (!HasIntegrity(sa))
-    {
-        *reason = IpsecDropReason::CRYPTO_ERROR;
-        return nullptr;
-    }
-    const size_t headerSize = GetHeaderSize(sa, true);
-    const size_t ipPayloadSize = headerSize + payload->GetSize();
-    if (ipPayloadSize > MAX_IP_LENGTH)
-    {
-        *reason = IpsecDropReason::MTU_EXCEEDED;
-        return nullptr;
-    }
-    std::vector<uint8_t> wire(IPV6_HEADER_BYTES + ipPayloadSize, 0);
-    WriteIpv6IcvHeader(wire.data(), outer, ipPayloadSize, PROTOCOL_NUMBER);
-    return Seal(sa, wire, IPV6_HEADER_BYTES, headerSize, payload, nextHeader, reason);
+    return Protect(sa, IPV6, outer, payload, nextHeader, reason);
 }
 
 IpsecUnprotectResult
@@ -347,25 +348,12 @@ IpsecAhTransform::UnprotectIpv6(IpsecSa& sa,
                                 const Ipv6Header& received,
                                 Ptr<const Packet> ahAndPayload)
 {
-    IpsecUnprotectResult result;
-    if (!HasIntegrity(sa))
-    {
-        result.reason = IpsecDropReason::CRYPTO_ERROR;
-        return result;
-    }
-    std::vector<uint8_t> wire;
-    if (!Load(sa,
-              true,
-              received.GetPayloadLength(),
-              ahAndPayload,
-              IPV6_HEADER_BYTES,
-              &wire,
-              &result))
-    {
-        return result;
-    }
-    WriteIpv6IcvHeader(wire.data(), received, ahAndPayload->GetSize(), received.GetNextHeader());
-    return Open(sa, wire, IPV6_HEADER_BYTES, GetHeaderSize(sa, true));
+    return Unprotect(sa,
+                     IPV6,
+                     received,
+                     received.GetPayloadLength(),
+                     received.GetNextHeader(),
+                     ahAndPayload);
 }
 
 bool
@@ -377,7 +365,7 @@ IpsecAhTransform::PeekSpi(Ptr<const Packet> ahAndPayload, uint32_t* spi)
     }
     uint8_t header[SPI_OFFSET + 4];
     ahAndPayload->CopyData(header, sizeof(header));
-    *spi = ReadU32(header + SPI_OFFSET);
+    *spi = IpsecReadU32(header + SPI_OFFSET);
     return true;
 }
 

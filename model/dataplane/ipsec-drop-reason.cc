@@ -3,6 +3,8 @@
  */
 #include "ipsec-drop-reason.h"
 
+#include "ns3/assert.h"
+
 namespace ns3
 {
 
@@ -53,6 +55,33 @@ std::ostream&
 operator<<(std::ostream& os, IpsecDropReason reason)
 {
     return os << IpsecDropReasonName(reason);
+}
+
+IpsecDropReason
+IpsecReplayDropReason(IpsecReplayVerdict verdict)
+{
+    NS_ASSERT_MSG(verdict != IpsecReplayVerdict::OK, "a packet that passed is not dropped");
+    switch (verdict)
+    {
+    case IpsecReplayVerdict::REPLAYED:
+        return IpsecDropReason::REPLAY;
+    case IpsecReplayVerdict::TOO_OLD:
+        return IpsecDropReason::REPLAY_TOO_OLD;
+    case IpsecReplayVerdict::OK:
+    case IpsecReplayVerdict::ZERO:
+        break;
+    }
+    // A sender never uses sequence number 0 (RFC 4303 section 3.3.3), so the packet cannot be
+    // one of this SA's.
+    return IpsecDropReason::MALFORMED;
+}
+
+IpsecDropReason
+IpsecCryptoDropReason(CryptoStatus status)
+{
+    NS_ASSERT_MSG(status != CryptoStatus::OK, "a packet that passed is not dropped");
+    return status == CryptoStatus::AUTHENTICATION_FAILED ? IpsecDropReason::ICV_FAILURE
+                                                         : IpsecDropReason::CRYPTO_ERROR;
 }
 
 } // namespace ns3

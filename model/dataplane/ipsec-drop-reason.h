@@ -4,6 +4,10 @@
 #ifndef IPSEC_DROP_REASON_H
 #define IPSEC_DROP_REASON_H
 
+#include "ipsec-replay-window.h"
+
+#include "ns3/crypto-status.h"
+
 #include <cstddef>
 #include <ostream>
 
@@ -51,6 +55,22 @@ const char* IpsecDropReasonName(IpsecDropReason reason);
  * \return os
  */
 std::ostream& operator<<(std::ostream& os, IpsecDropReason reason);
+
+/**
+ * \brief The drop reason for a packet that failed the anti-replay check, the same for ESP and
+ * AH (RFC 4303 section 3.4.3, RFC 4302 section 3.4.3).
+ * \param verdict what IpsecReplayWindow::Check() said, anything but OK
+ * \return REPLAY, REPLAY_TOO_OLD, or MALFORMED for sequence number 0 (no sender uses it)
+ */
+IpsecDropReason IpsecReplayDropReason(IpsecReplayVerdict verdict);
+
+/**
+ * \brief The drop reason for an inbound ESP or AH packet the crypto layer refused.
+ * \param status what the ICV check or the decryption returned, anything but OK
+ * \return ICV_FAILURE if the ICV or AEAD tag did not verify (a wrong key or a changed packet),
+ *         CRYPTO_ERROR for any other failure
+ */
+IpsecDropReason IpsecCryptoDropReason(CryptoStatus status);
 
 } // namespace ns3
 

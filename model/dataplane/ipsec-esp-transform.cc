@@ -3,6 +3,8 @@
  */
 #include "ipsec-esp-transform.h"
 
+#include "ipsec-wire-bytes.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -37,21 +39,6 @@ WorkBuffer(size_t size)
 /// Next header value of a TFC dummy packet (RFC 4303 section 2.6).
 constexpr uint8_t NEXT_HEADER_NO_NEXT = 59;
 
-void
-WriteU32(uint8_t* out, uint32_t value)
-{
-    out[0] = static_cast<uint8_t>(value >> 24);
-    out[1] = static_cast<uint8_t>(value >> 16);
-    out[2] = static_cast<uint8_t>(value >> 8);
-    out[3] = static_cast<uint8_t>(value);
-}
-
-uint32_t
-ReadU32(const uint8_t* in)
-{
-    return (uint32_t(in[0]) << 24) | (uint32_t(in[1]) << 16) | (uint32_t(in[2]) << 8) | in[3];
-}
-
 /// RFC 4303 section 2.4: the ciphertext is a whole number of cipher blocks and ends on a
 /// 4-byte boundary.
 size_t
@@ -68,7 +55,7 @@ BuildAad(const IpsecSa& sa, const uint8_t* header, uint64_t sequence, uint8_t* a
     std::copy(header, header + 4, aad);
     if (sa.GetConfig().extendedSequenceNumbers)
     {
-        WriteU32(aad + 4, static_cast<uint32_t>(sequence >> 32));
+        IpsecWriteU32(aad + 4, static_cast<uint32_t>(sequence >> 32));
         std::copy(header + 4, header + 8, aad + 8);
         return 12;
     }
@@ -122,17 +109,17 @@ IpsecEspTransform::Protect(IpsecSa& sa,
     uint8_t* plain = iv + ivSize;
     uint8_t* icv = plain + plainSize;
 
-    WriteU32(header, sa.GetSpi());
+    IpsecWriteU32(header, sa.GetSpi());
     // RFC 4303 section 2.2.1: only the low-order 32 bits are sent.
-    WriteU32(header + 4, static_cast<uint32_t>(sequence));
+    IpsecWriteU32(header + 4, static_cast<uint32_t>(sequence));
     if (encryption.mode == CryptoCipherMode::CBC)
     {
         random.Fill(iv, ivSize);
     }
     else if (ivSize == 8)
     {
-        WriteU32(iv, static_cast<uint32_t>(sequence >> 32));
-        WriteU32(iv + 4, static_cast<uint32_t>(sequence));
+        IpsecWriteU32(iv, static_cast<uint32_t>(sequence >> 32));
+        IpsecWriteU32(iv + 4, static_cast<uint32_t>(sequence));
     }
     payload->CopyData(plain, payloadSize);
     // RFC 4303 section 2.4: padding bytes are 1, 2, 3, ... by default.
@@ -159,8 +146,8 @@ IpsecEspTransform::Protect(IpsecSa& sa,
             // RFC 4303 section 2.2.1: with ESN the high-order bits are authenticated, though
             // not sent, as if appended to the packet.
             uint8_t high[4];
-            WriteU32(high, static_cast<uint32_t>(sequence >> 32));
-            size_t highSize = sa.GetConfig().extendedSequenceNumbers ? 4 : 0;
+            const size_t highSize =
+                IpsecWriteEsnHighBits(sequence, sa.GetConfig().extendedSequenceNumbers, high);
             sa.GetIntegrity()->Compute(
                 {{header, HEADER_BYTES + ivSize + plainSize}, {high, highSize}},
                 icv);
@@ -184,7 +171,7 @@ IpsecEspTransform::PeekSpi(Ptr<const Packet> packet, uint32_t* spi)
     }
     uint8_t header[4];
     packet->CopyData(header, 4);
-    *spi = ReadU32(header);
+    *spi = IpsecReadU32(header);
     return true;
 }
 
@@ -217,18 +204,11 @@ IpsecEspTransform::Unprotect(IpsecSa& sa, Ptr<const Packet> packet)
     // RFC 4303 section 3.4.3: the replay check comes before the integrity check, and the
     // window is updated only after it.
     uint64_t sequence = 0;
-    switch (sa.GetReplayWindow().Check(ReadU32(header + 4), &sequence))
+    const IpsecReplayVerdict verdict =
+        sa.GetReplayWindow().Check(IpsecReadU32(header + 4), &sequence);
+    if (verdict != IpsecReplayVerdict::OK)
     {
-    case IpsecReplayWindow::Verdict::OK:
-        break;
-    case IpsecReplayWindow::Verdict::REPLAYED:
-        result.reason = IpsecDropReason::REPLAY;
-        return result;
-    case IpsecReplayWindow::Verdict::TOO_OLD:
-        result.reason = IpsecDropReason::REPLAY_TOO_OLD;
-        return result;
-    default:
-        result.reason = IpsecDropReason::MALFORMED;
+        result.reason = IpsecReplayDropReason(verdict);
         return result;
     }
 
@@ -245,8 +225,8 @@ IpsecEspTransform::Unprotect(IpsecSa& sa, Ptr<const Packet> packet)
         if (sa.GetIntegrity())
         {
             uint8_t high[4];
-            WriteU32(high, static_cast<uint32_t>(sequence >> 32));
-            size_t highSize = sa.GetConfig().extendedSequenceNumbers ? 4 : 0;
+            const size_t highSize =
+                IpsecWriteEsnHighBits(sequence, sa.GetConfig().extendedSequenceNumbers, high);
             status = sa.GetIntegrity()->Verify(
                 {{header, HEADER_BYTES + ivSize + cipherSize}, {high, highSize}},
                 {icv, icvSize});
@@ -256,14 +236,9 @@ IpsecEspTransform::Unprotect(IpsecSa& sa, Ptr<const Packet> packet)
             status = cipher->Decrypt(iv, {}, text, cipherSize, text, nullptr);
         }
     }
-    if (status == CryptoStatus::AUTHENTICATION_FAILED)
-    {
-        result.reason = IpsecDropReason::ICV_FAILURE;
-        return result;
-    }
     if (status != CryptoStatus::OK)
     {
-        result.reason = IpsecDropReason::CRYPTO_ERROR;
+        result.reason = IpsecCryptoDropReason(status);
         return result;
     }
 
