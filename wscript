@@ -6,9 +6,9 @@
 
 
 def configure(conf):
-    found = conf.check_cfg(package='libcrypto', uselib_store='OPENSSL',
-                           args=['--cflags', '--libs'], atleast_version='3.0',
-                           mandatory=False)
+    # waf 2.0 ignores atleast_version=; pkg-config checks a version written in package=
+    found = conf.check_cfg(package='libcrypto >= 3.0', uselib_store='OPENSSL',
+                           args=['--cflags', '--libs'], mandatory=False)
     conf.report_optional_feature('ipsec', 'IPsec/IKE model', bool(found),
                                  'OpenSSL 3 libcrypto (pkg-config libcrypto >= 3.0) not found')
     if not found:

@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iomanip>
@@ -39,7 +40,6 @@
 #include <memory>
 #include <openssl/evp.h>
 #include <sstream>
-#include <sys/stat.h>
 #include <time.h>
 
 using namespace ns3;
@@ -306,9 +306,11 @@ main(int argc, char* argv[])
         useOpensslSpeed = false;
     }
     const Budget budget{seconds, 3};
-    if (mkdir(out.c_str(), 0755) != 0 && errno != EEXIST)
+    std::error_code error;
+    std::filesystem::create_directories(out, error);
+    if (error)
     {
-        std::cerr << "cannot create output folder " << out << "\n";
+        std::cerr << "cannot create output folder " << out << ": " << error.message() << "\n";
         return 1;
     }
     CryptoOpenssl::RequireLegacyProvider("the des-cbc benchmark");
