@@ -17,6 +17,40 @@
 namespace ns3
 {
 
+namespace
+{
+
+/**
+ * \brief Checks the IPv4 header fields that ns-3's stack takes for granted, as Linux's
+ * ip_rcv() does for every packet: version 4, a header length of at least 5 words that fits in
+ * the packet, and a total length between the header length and the packet size.
+ *
+ * A decrypted tunnel-mode payload is whatever the peer encrypted. ns-3 parses an IPv4 header
+ * without these checks, and one whose IHL is below 5 later makes Ipv4Header::Serialize write
+ * its 20 bytes into the smaller space the IHL announced (when the header is sent on or quoted
+ * in an ICMP error): a heap overflow.
+ * \param packet a decrypted inner packet
+ * \return true if it may enter the IPv4 stack
+ */
+bool
+IsWellFormedIpv4(Ptr<const Packet> packet)
+{
+    constexpr uint32_t MIN_HEADER_BYTES = 20;
+    const uint32_t size = packet->GetSize();
+    if (size < MIN_HEADER_BYTES)
+    {
+        return false;
+    }
+    uint8_t start[4];
+    packet->CopyData(start, sizeof(start));
+    const uint32_t headerBytes = (start[0] & 0x0fu) * 4;
+    const uint32_t totalLength = (uint32_t(start[2]) << 8) | start[3];
+    return (start[0] >> 4) == 4 && headerBytes >= MIN_HEADER_BYTES && headerBytes <= size &&
+           totalLength >= headerBytes && totalLength <= size;
+}
+
+} // namespace
+
 bool
 IpsecL3Protocol::TakeLocalEsp(Ptr<const Packet> packet, const Ipv4Header& header)
 {
@@ -132,6 +166,11 @@ IpsecL3Protocol::DeliverPayload(Ptr<IpsecSa> sa,
              nextHeader == NEXT_HEADER_IPV6 ? IpsecDropReason::SELECTOR_MISMATCH
                                             : IpsecDropReason::MALFORMED,
              sa);
+        return;
+    }
+    else if (!IsWellFormedIpv4(inner))
+    {
+        Drop(inner, IpsecDropReason::MALFORMED, sa);
         return;
     }
     if (sa->GetConfig().mode == IpsecMode::TUNNEL && ForwardDecrypted(inner, sa))

@@ -48,6 +48,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -961,3 +962,28 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     return 0;
 }
+
+#ifdef IPSEC_FUZZ_STANDALONE
+/**
+ * \brief Replays inputs without libFuzzer, for tools that cannot run next to ASan: valgrind
+ * sees the reads and writes of ns-3 and OpenSSL, which ASan does not instrument (see
+ * test/fuzz/README.md).
+ * \param argc argument count
+ * \param argv input files
+ * \return 0
+ */
+int
+main(int argc, char* argv[])
+{
+    LLVMFuzzerInitialize(&argc, &argv);
+    for (int i = 1; i < argc; ++i)
+    {
+        std::ifstream file(argv[i], std::ios::binary);
+        const std::vector<uint8_t> input((std::istreambuf_iterator<char>(file)),
+                                         std::istreambuf_iterator<char>());
+        std::fprintf(stderr, "input %s\n", argv[i]);
+        LLVMFuzzerTestOneInput(input.data(), input.size());
+    }
+    return 0;
+}
+#endif
