@@ -6,6 +6,7 @@
 #include "ipsec-two-site-network.h"
 
 #include "ns3/crypto-algorithm-table.h"
+#include "ns3/ipsec-esp-transform.h"
 #include "ns3/ipsec-ipv4-routing.h"
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4-static-routing.h"
@@ -206,4 +207,50 @@ TEST(IpsecTunnel, AhWithoutAuthenticationIsAConfigurationError)
                   std::string::npos)
             << error.what();
     }
+}
+
+TEST(IpsecTunnel, AuthenticatedButMalformedInnerHeadersAreDropped)
+{
+    // Found by the fuzzer: a peer with the right keys can encrypt anything. An inner IPv4
+    // header that lies about its own length must be dropped before ns-3 parses it.
+    TwoSiteNetwork net;
+    IpsecManualSaConfig vpn = net.VpnConfig();
+    IpsecManualSaResult a = IpsecHelper::AddManualSa(net.gateways.Get(0), vpn);
+    IpsecHelper::AddManualSa(net.gateways.Get(1), IpsecHelper::Mirror(vpn));
+    const CryptoBytes validInner = CryptoFromHex("4500001c0000000040110000"
+                                                 "0a0101010a020101"
+                                                 "1f4023280008000000");
+
+    struct Case
+    {
+        const char* what;
+        size_t offset;
+        uint8_t value;
+    };
+
+    for (const Case& bad : {Case{"IHL of 1 word", 0, 0x41},
+                            Case{"version 5", 0, 0x55},
+                            Case{"total length beyond the packet", 3, 0xff}})
+    {
+        SCOPED_TRACE(bad.what);
+        CryptoBytes inner = validInner;
+        inner[bad.offset] = bad.value;
+        IpsecDropReason reason = IpsecDropReason::CRYPTO_ERROR;
+        Ptr<Packet> esp = IpsecEspTransform::Protect(*a.outboundSa,
+                                                     Create<Packet>(inner.data(), inner.size()),
+                                                     4,
+                                                     *net.IpsecA()->GetRandom(),
+                                                     &reason);
+        ASSERT_TRUE(esp);
+        Ipv4Header outer;
+        outer.SetSource(Ipv4Address("192.0.2.1"));
+        outer.SetDestination(Ipv4Address("192.0.2.2"));
+        outer.SetProtocol(ESP);
+        outer.SetPayloadSize(esp->GetSize());
+        const uint64_t before = net.Drops(1, IpsecDropReason::MALFORMED);
+        net.IpsecB()->ReceiveEsp(esp, outer);
+        EXPECT_EQ(net.Drops(1, IpsecDropReason::MALFORMED), before + 1);
+    }
+    net.RunUdp(3, 100); // the tunnel still works afterwards
+    EXPECT_EQ(net.Delivered(), 3u);
 }
