@@ -15,7 +15,8 @@ namespace ns3
 namespace
 {
 
-/// Algorithms fetched so far; they live until the process ends, like OpenSSL's own tables.
+/// Algorithms fetched so far; they live until the process ends, like OpenSSL's own tables. The
+/// maps are never destroyed, so that nothing runs their destructors before leak checkers look.
 template <typename Algorithm>
 using FetchCache = std::map<std::string, Algorithm*>;
 
@@ -59,7 +60,7 @@ CryptoOpenssl::IsLegacyProviderAvailable()
 EVP_CIPHER*
 CryptoOpenssl::FetchCipher(const std::string& name)
 {
-    static FetchCache<EVP_CIPHER> cache;
+    static auto& cache = *new FetchCache<EVP_CIPHER>();
     auto found = cache.find(name);
     if (found != cache.end())
     {
@@ -78,7 +79,7 @@ CryptoOpenssl::FetchCipher(const std::string& name)
 EVP_MD*
 CryptoOpenssl::FetchDigest(const std::string& name)
 {
-    static FetchCache<EVP_MD> cache;
+    static auto& cache = *new FetchCache<EVP_MD>();
     auto found = cache.find(name);
     if (found != cache.end())
     {
