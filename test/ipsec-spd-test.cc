@@ -3,6 +3,8 @@
  *
  * SPD entries and the ordered Security Policy Database (RFC 4301 section 4.4.1).
  */
+#include "ipsec-test-selectors.h"
+
 #include "ns3/ipsec-ip-address.h"
 #include "ns3/ipsec-policy.h"
 #include "ns3/ipsec-spd.h"
@@ -14,54 +16,10 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::test;
 
 namespace
 {
-
-constexpr uint8_t UDP = 17;
-constexpr uint8_t TCP = 6;
-
-IpsecIpAddress
-Addr(const std::string& text)
-{
-    IpsecIpAddress address;
-    std::string error;
-    EXPECT_TRUE(IpsecIpAddress::Parse(text, &address, &error)) << error;
-    return address;
-}
-
-IpsecTrafficSelector
-Prefix(const std::string& text)
-{
-    IpsecTrafficSelector selector;
-    std::string error;
-    EXPECT_TRUE(IpsecTrafficSelector::FromPrefix(text, &selector, &error)) << error;
-    return selector;
-}
-
-IpsecTrafficSelector
-WithPorts(IpsecTrafficSelector selector, uint8_t protocol, uint16_t start, uint16_t end)
-{
-    selector.SetProtocol(protocol);
-    EXPECT_TRUE(selector.SetPortRange(start, end));
-    return selector;
-}
-
-IpsecFlow
-Flow(const std::string& src,
-     const std::string& dst,
-     uint8_t protocol = UDP,
-     uint16_t sport = 1234,
-     uint16_t dport = 500)
-{
-    IpsecFlow flow;
-    flow.m_source = Addr(src);
-    flow.m_destination = Addr(dst);
-    flow.m_protocol = protocol;
-    flow.m_sourcePort = sport;
-    flow.m_destinationPort = dport;
-    return flow;
-}
 
 Ptr<IpsecPolicy>
 Policy(const std::string& name,

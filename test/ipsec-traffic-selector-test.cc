@@ -4,6 +4,8 @@
  * Family-agnostic addresses and RFC 4301 traffic selectors: parsing, range edges, ports,
  * ICMP type/code, intersection and subsets.
  */
+#include "ipsec-test-selectors.h"
+
 #include "ns3/ipsec-ip-address.h"
 #include "ns3/ipsec-policy.h"
 #include "ns3/ipsec-traffic-selector.h"
@@ -15,31 +17,12 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::test;
 
 namespace
 {
 
-constexpr uint8_t UDP = 17;
-constexpr uint8_t TCP = 6;
 constexpr uint8_t GRE = 47;
-
-IpsecIpAddress
-Addr(const std::string& text)
-{
-    IpsecIpAddress address;
-    std::string error;
-    EXPECT_TRUE(IpsecIpAddress::Parse(text, &address, &error)) << error;
-    return address;
-}
-
-IpsecTrafficSelector
-Prefix(const std::string& text)
-{
-    IpsecTrafficSelector selector;
-    std::string error;
-    EXPECT_TRUE(IpsecTrafficSelector::FromPrefix(text, &selector, &error)) << error;
-    return selector;
-}
 
 IpsecTrafficSelector
 Range(const std::string& start, const std::string& end)
@@ -49,30 +32,6 @@ Range(const std::string& start, const std::string& end)
     EXPECT_TRUE(IpsecTrafficSelector::FromRange(Addr(start), Addr(end), &selector, &error))
         << error;
     return selector;
-}
-
-IpsecTrafficSelector
-WithPorts(IpsecTrafficSelector selector, uint8_t protocol, uint16_t start, uint16_t end)
-{
-    selector.SetProtocol(protocol);
-    EXPECT_TRUE(selector.SetPortRange(start, end));
-    return selector;
-}
-
-IpsecFlow
-Flow(const std::string& src,
-     const std::string& dst,
-     uint8_t protocol = UDP,
-     uint16_t sport = 1234,
-     uint16_t dport = 500)
-{
-    IpsecFlow flow;
-    flow.m_source = Addr(src);
-    flow.m_destination = Addr(dst);
-    flow.m_protocol = protocol;
-    flow.m_sourcePort = sport;
-    flow.m_destinationPort = dport;
-    return flow;
 }
 
 /// Asserts that a builder failed with an error message that names text.
