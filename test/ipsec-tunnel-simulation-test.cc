@@ -248,7 +248,7 @@ TEST(IpsecTunnel, AuthenticatedButMalformedInnerHeadersAreDropped)
         outer.SetProtocol(ESP);
         outer.SetPayloadSize(esp->GetSize());
         const uint64_t before = net.Drops(1, IpsecDropReason::MALFORMED);
-        net.IpsecB()->ReceiveEsp(esp, outer);
+        net.IpsecB()->ReceiveEsp(esp, IpsecIpHeader(outer));
         EXPECT_EQ(net.Drops(1, IpsecDropReason::MALFORMED), before + 1);
     }
     net.RunUdp(3, 100); // the tunnel still works afterwards

@@ -94,6 +94,26 @@ IpsecFlow::HasPorts() const
 }
 
 bool
+IpsecFlow::IsIke() const
+{
+    constexpr uint16_t IKE_PORT = 500;
+    constexpr uint16_t IKE_NAT_T_PORT = 4500;
+    return m_protocol == IpsecTrafficSelector::PROTOCOL_UDP && HasPorts() &&
+           (m_sourcePort == IKE_PORT || m_destinationPort == IKE_PORT ||
+            m_sourcePort == IKE_NAT_T_PORT || m_destinationPort == IKE_NAT_T_PORT);
+}
+
+bool
+IpsecFlow::IsNeighborDiscovery() const
+{
+    constexpr uint8_t ROUTER_SOLICITATION = 133;
+    constexpr uint8_t REDIRECT = 137;
+    const uint8_t type = static_cast<uint8_t>(m_sourcePort >> 8);
+    return m_protocol == IpsecTrafficSelector::PROTOCOL_ICMPV6 && HasPorts() &&
+           type >= ROUTER_SOLICITATION && type <= REDIRECT;
+}
+
+bool
 IpsecFlow::FromIpv4Packet(const uint8_t* data, size_t size, IpsecFlow* flow, std::string* error)
 {
     if (data == nullptr || size < IPV4_MIN_HEADER)

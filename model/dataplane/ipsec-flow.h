@@ -53,6 +53,13 @@ struct IpsecFlow
     /// \return true if the port fields hold real values (not a fragment, protocol with ports)
     bool HasPorts() const;
 
+    /// \return true for IKE's own packets: UDP to or from port 500 or 4500
+    bool IsIke() const;
+
+    /// \return true for ICMPv6 router/neighbour solicitations and advertisements and redirects
+    /// (types 133 to 137), which a link needs before any SA can be used
+    bool IsNeighborDiscovery() const;
+
     /**
      * \brief Reads the selector fields of an IPv4 packet.
      *

@@ -6,7 +6,6 @@
 #include "ipsec-flow.h"
 #include "ipsec-l3-protocol.h"
 #include "ipsec-l4-protocol.h"
-#include "ipsec-packet-tag.h"
 
 #include "ns3/ipv4-route.h"
 #include "ns3/log.h"
@@ -18,24 +17,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("IpsecIpv4Routing");
 
 NS_OBJECT_ENSURE_REGISTERED(IpsecIpv4Routing);
-
-namespace
-{
-
-/// IP protocol number of UDP.
-constexpr uint8_t UDP_PROTOCOL = 17;
-
-/// IKE's own packets pass without policy (RFC 4301 section 5.1.2.2 lets IKE bypass): UDP to
-/// or from port 500 or 4500.
-bool
-IsIke(const IpsecFlow& flow)
-{
-    return flow.m_protocol == UDP_PROTOCOL && flow.HasPorts() &&
-           (flow.m_sourcePort == 500 || flow.m_destinationPort == 500 ||
-            flow.m_sourcePort == 4500 || flow.m_destinationPort == 4500);
-}
-
-} // namespace
 
 TypeId
 IpsecIpv4Routing::GetTypeId()
@@ -118,7 +99,7 @@ IpsecIpv4Routing::RouteOutput(Ptr<Packet> p,
         resolved.SetSource(plain->GetSource());
     }
     IpsecFlow flow;
-    if (!ClassifyPacket(p, resolved, &flow) || IsIke(flow) || !m_ipsec->MayNeedPolicy(flow))
+    if (!ClassifyPacket(p, resolved, &flow) || flow.IsIke() || !m_ipsec->MayNeedPolicy(flow))
     {
         return plain;
     }
@@ -145,34 +126,22 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
         // local delivery would (fragments still go through ns-3's reassembly first).
         return true;
     }
-    IpsecFlow flow;
-    const bool classified = ClassifyPacket(p, header, &flow);
     if (m_ipsec->IsTunnelInterface(idev))
     {
-        // Decrypted: it must lie within its SA's selectors.
-        if (classified && !m_ipsec->CheckInboundSelectors(p, flow))
-        {
-            return true; // consumed: dropped and counted
-        }
+        // Decrypted, and checked against its SA's selectors before it re-entered the stack.
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
+    IpsecFlow flow;
+    const bool classified = ClassifyPacket(p, header, &flow);
     if (!classified || protocol == IpsecL4Protocol::ESP_PROTOCOL ||
-        protocol == IpsecL4Protocol::AH_PROTOCOL || IsIke(flow))
+        protocol == IpsecL4Protocol::AH_PROTOCOL || flow.IsIke())
     {
         // IPsec packets meet their SA instead of the SPD; IKE is always let through.
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
-    Ptr<IpsecPolicy> inbound = m_ipsec->GetSpd()->Find(IpsecDirection::INBOUND, flow);
-    if (inbound && inbound->GetAction() == IpsecPolicyAction::PROTECT)
+    if (!m_ipsec->AdmitReceivedPlaintext(p, flow))
     {
-        // RFC 4301 section 5.2 step 3: plaintext the SPD says must be protected is discarded.
-        m_ipsec->Drop(p, IpsecDropReason::PLAINTEXT_PROTECTED, nullptr);
-        return true;
-    }
-    if (inbound && inbound->GetAction() == IpsecPolicyAction::DISCARD)
-    {
-        m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
-        return true;
+        return true; // consumed: dropped and counted
     }
     Ptr<IpsecPolicy> outbound = m_ipsec->GetSpd()->Find(IpsecDirection::OUTBOUND, flow);
     if (!outbound || header.GetDestination() == Ipv4Address::GetBroadcast() ||
@@ -202,12 +171,10 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
             ucb(TunnelRoute(header, header.GetSource()), p, header);
             return true;
         }
-        if (outbound->GetAction() == IpsecPolicyAction::DISCARD)
+        if (!m_ipsec->AdmitForwardedPlaintext(p, outbound))
         {
-            m_ipsec->Drop(p, IpsecDropReason::POLICY_DISCARD, nullptr);
             return true;
         }
-        m_ipsec->CountBypass();
     }
     return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
 }

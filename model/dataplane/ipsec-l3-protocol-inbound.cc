@@ -9,7 +9,6 @@
 #include "ipsec-esp-transform.h"
 #include "ipsec-l3-protocol.h"
 #include "ipsec-l4-protocol.h"
-#include "ipsec-packet-tag.h"
 
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
@@ -49,6 +48,27 @@ IsWellFormedIpv4(Ptr<const Packet> packet)
            totalLength >= headerBytes && totalLength <= size;
 }
 
+/**
+ * \brief The IPv6 counterpart of IsWellFormedIpv4(): version 6, a whole base header, and a
+ * payload length that the packet holds.
+ * \param packet a decrypted inner packet
+ * \return true if it may enter the IPv6 stack
+ */
+bool
+IsWellFormedIpv6(Ptr<const Packet> packet)
+{
+    constexpr uint32_t HEADER_BYTES = 40;
+    const uint32_t size = packet->GetSize();
+    if (size < HEADER_BYTES)
+    {
+        return false;
+    }
+    uint8_t start[6];
+    packet->CopyData(start, sizeof(start));
+    const uint32_t payloadLength = (uint32_t(start[4]) << 8) | start[5];
+    return (start[0] >> 4) == 6 && HEADER_BYTES + payloadLength <= size;
+}
+
 } // namespace
 
 bool
@@ -65,12 +85,12 @@ IpsecL3Protocol::TakeLocalEsp(Ptr<const Packet> packet, const Ipv4Header& header
     {
         return false;
     }
-    ReceiveEspForSa(sa, packet, header);
+    ReceiveEspForSa(sa, packet, IpsecIpHeader(header));
     return true;
 }
 
 void
-IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header)
+IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const IpsecIpHeader& header)
 {
     uint32_t spi = 0;
     if (!IpsecEspTransform::PeekSpi(packet, &spi))
@@ -78,8 +98,7 @@ IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header)
         Drop(packet, IpsecDropReason::MALFORMED, nullptr);
         return;
     }
-    Ptr<IpsecSa> sa =
-        m_sad->FindInbound(IpsecIpAddress(header.GetDestination()), IpsecProtocol::ESP, spi);
+    Ptr<IpsecSa> sa = m_sad->FindInbound(header.GetDestination(), IpsecProtocol::ESP, spi);
     if (!sa)
     {
         Drop(packet, IpsecDropReason::NO_SA, nullptr);
@@ -91,7 +110,7 @@ IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header)
 void
 IpsecL3Protocol::ReceiveEspForSa(Ptr<IpsecSa> sa,
                                  Ptr<const Packet> packet,
-                                 const Ipv4Header& header)
+                                 const IpsecIpHeader& header)
 {
     IpsecUnprotectResult result = IpsecEspTransform::Unprotect(*sa, packet);
     if (!result.accepted)
@@ -106,7 +125,7 @@ IpsecL3Protocol::ReceiveEspForSa(Ptr<IpsecSa> sa,
 }
 
 void
-IpsecL3Protocol::ReceiveAh(Ptr<Packet> packet, const Ipv4Header& header)
+IpsecL3Protocol::ReceiveAh(Ptr<Packet> packet, const IpsecIpHeader& header)
 {
     uint32_t spi = 0;
     if (!IpsecAhTransform::PeekSpi(packet, &spi))
@@ -114,14 +133,15 @@ IpsecL3Protocol::ReceiveAh(Ptr<Packet> packet, const Ipv4Header& header)
         Drop(packet, IpsecDropReason::MALFORMED, nullptr);
         return;
     }
-    Ptr<IpsecSa> sa =
-        m_sad->FindInbound(IpsecIpAddress(header.GetDestination()), IpsecProtocol::AH, spi);
+    Ptr<IpsecSa> sa = m_sad->FindInbound(header.GetDestination(), IpsecProtocol::AH, spi);
     if (!sa)
     {
         Drop(packet, IpsecDropReason::NO_SA, nullptr);
         return;
     }
-    IpsecUnprotectResult result = IpsecAhTransform::UnprotectIpv4(*sa, header, packet);
+    IpsecUnprotectResult result =
+        header.IsIpv6() ? IpsecAhTransform::UnprotectIpv6(*sa, header.GetIpv6(), packet)
+                        : IpsecAhTransform::UnprotectIpv4(*sa, header.GetIpv4(), packet);
     if (!result.accepted)
     {
         Drop(packet, result.reason, sa);
@@ -137,50 +157,59 @@ void
 IpsecL3Protocol::DeliverPayload(Ptr<IpsecSa> sa,
                                 Ptr<Packet> inner,
                                 uint8_t nextHeader,
-                                const Ipv4Header& header)
+                                const IpsecIpHeader& header)
 {
     if (nextHeader == IpsecL4Protocol::ESP_PROTOCOL)
     {
         // ESP inside AH (a bundle): the same outer header now carries ESP.
-        Ipv4Header espHeader = header;
-        espHeader.SetProtocol(IpsecL4Protocol::ESP_PROTOCOL);
-        espHeader.SetPayloadSize(inner->GetSize());
-        ReceiveEsp(inner, espHeader);
+        ReceiveEsp(inner, header.WithPayload(IpsecL4Protocol::ESP_PROTOCOL, inner->GetSize()));
         return;
     }
+    bool ipv6 = header.IsIpv6();
     if (sa->GetConfig().mode == IpsecMode::TRANSPORT)
     {
-        Ipv4Header rebuilt = header;
-        rebuilt.SetProtocol(nextHeader);
-        rebuilt.SetPayloadSize(inner->GetSize());
-        if (Node::ChecksumEnabled())
-        {
-            rebuilt.EnableChecksum();
-        }
-        inner->AddHeader(rebuilt);
+        header.WithPayload(nextHeader, inner->GetSize()).PrependTo(inner);
     }
-    else if (nextHeader != NEXT_HEADER_IPV4)
+    else if (nextHeader == NEXT_HEADER_IPV4 || nextHeader == NEXT_HEADER_IPV6)
     {
-        // An IPv6 inner packet would need the IPv6 data plane, which does not exist yet.
-        Drop(inner,
-             nextHeader == NEXT_HEADER_IPV6 ? IpsecDropReason::SELECTOR_MISMATCH
-                                            : IpsecDropReason::MALFORMED,
-             sa);
+        ipv6 = nextHeader == NEXT_HEADER_IPV6;
+        if (ipv6 ? !IsWellFormedIpv6(inner) : !IsWellFormedIpv4(inner))
+        {
+            Drop(inner, IpsecDropReason::MALFORMED, sa);
+            return;
+        }
+    }
+    else
+    {
+        Drop(inner, IpsecDropReason::MALFORMED, sa); // tunnel mode carries IP packets only
         return;
     }
-    else if (!IsWellFormedIpv4(inner))
+    // RFC 4301 section 5.2 step 4: what an SA carried must lie within its selectors.
+    IpsecFlow flow;
+    const bool parsed = ipv6 ? IpsecFlow::FromIpv6Packet(inner, &flow, nullptr)
+                             : IpsecFlow::FromIpv4Packet(inner, &flow, nullptr);
+    if (!parsed)
     {
         Drop(inner, IpsecDropReason::MALFORMED, sa);
         return;
     }
-    if (sa->GetConfig().mode == IpsecMode::TUNNEL && ForwardDecrypted(inner, sa))
+    if (!SelectorsAdmit(sa, flow))
+    {
+        Drop(inner, IpsecDropReason::SELECTOR_MISMATCH, sa);
+        return;
+    }
+    if (ipv6 ? m_ipv6 == nullptr : m_ipv4 == nullptr)
+    {
+        Drop(inner, IpsecDropReason::NO_ROUTE, sa); // the node has no stack of that family
+        return;
+    }
+    if (!ipv6 && sa->GetConfig().mode == IpsecMode::TUNNEL && ForwardDecrypted(inner, sa))
     {
         return;
     }
-    inner->AddPacketTag(IpsecPacketTag(IpsecPacketTag::INBOUND_SA, sa->GetId()));
     Ptr<VirtualNetDevice> tunnel = DynamicCast<VirtualNetDevice>(m_inboundTunnel[sa->GetId()]);
     tunnel->Receive(inner,
-                    ETHERTYPE_IPV4,
+                    ipv6 ? IpsecIpHeader::ETHERTYPE_IPV6 : IpsecIpHeader::ETHERTYPE_IPV4,
                     tunnel->GetAddress(),
                     tunnel->GetAddress(),
                     NetDevice::PACKET_HOST);
@@ -200,12 +229,6 @@ IpsecL3Protocol::ForwardDecrypted(Ptr<Packet> inner, Ptr<IpsecSa> sa)
     {
         return false; // for this node: local delivery through the tunnel interface
     }
-    IpsecFlow flow;
-    if (!IpsecFlow::FromIpv4Packet(inner, &flow, nullptr) || !SelectorsAdmit(sa, flow))
-    {
-        Drop(inner, IpsecDropReason::SELECTOR_MISMATCH, sa);
-        return true;
-    }
     inner->RemoveHeader(header);
     // What IpForward would do: one hop less, then out.
     header.SetTtl(header.GetTtl() - 1);
@@ -213,7 +236,7 @@ IpsecL3Protocol::ForwardDecrypted(Ptr<Packet> inner, Ptr<IpsecSa> sa)
     {
         header.EnableChecksum();
     }
-    SendWithRoute(inner, header, sa);
+    SendWithRoute(inner, IpsecIpHeader(header), sa);
     return true;
 }
 
@@ -238,25 +261,31 @@ IpsecL3Protocol::SelectorsAdmit(Ptr<IpsecSa> sa, const IpsecFlow& flow) const
 }
 
 bool
-IpsecL3Protocol::CheckInboundSelectors(Ptr<const Packet> packet, const IpsecFlow& flow)
+IpsecL3Protocol::AdmitReceivedPlaintext(Ptr<const Packet> packet, const IpsecFlow& flow)
 {
-    IpsecPacketTag tag;
-    if (!packet->PeekPacketTag(tag) || tag.GetKind() != IpsecPacketTag::INBOUND_SA)
+    Ptr<IpsecPolicy> inbound = m_spd->Find(IpsecDirection::INBOUND, flow);
+    if (!inbound || inbound->GetAction() == IpsecPolicyAction::BYPASS)
     {
         return true;
     }
-    auto found = m_inboundById.find(tag.GetId());
-    if (found == m_inboundById.end())
+    // RFC 4301 section 5.2 step 3: plaintext the SPD says must be protected is discarded.
+    Drop(packet,
+         inbound->GetAction() == IpsecPolicyAction::PROTECT ? IpsecDropReason::PLAINTEXT_PROTECTED
+                                                            : IpsecDropReason::POLICY_DISCARD,
+         nullptr);
+    return false;
+}
+
+bool
+IpsecL3Protocol::AdmitForwardedPlaintext(Ptr<const Packet> packet, Ptr<IpsecPolicy> policy)
+{
+    if (policy->GetAction() == IpsecPolicyAction::DISCARD)
     {
-        return true;
+        Drop(packet, IpsecDropReason::POLICY_DISCARD, nullptr);
+        return false;
     }
-    Ptr<IpsecSa> sa = found->second;
-    const bool inside = SelectorsAdmit(sa, flow);
-    if (!inside)
-    {
-        Drop(packet, IpsecDropReason::SELECTOR_MISMATCH, sa);
-    }
-    return inside;
+    CountBypass();
+    return true;
 }
 
 } // namespace ns3

@@ -13,62 +13,92 @@
 
 #include "ns3/icmpv4-l4-protocol.h"
 #include "ns3/ipv4-route.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/ipv6.h"
 #include "ns3/node.h"
+#include "ns3/socket.h"
 
 namespace ns3
 {
 
+namespace
+{
+
+/**
+ * \param packet a whole IP packet
+ * \param header its header (says the family)
+ * \param flow receives the selector fields
+ * \return false if the packet is too malformed to classify
+ */
+bool
+ParseFlow(Ptr<const Packet> packet, const IpsecIpHeader& header, IpsecFlow* flow)
+{
+    return header.IsIpv6() ? IpsecFlow::FromIpv6Packet(packet, flow, nullptr)
+                           : IpsecFlow::FromIpv4Packet(packet, flow, nullptr);
+}
+
+/**
+ * \param header an IPv6 header sent into a tunnel interface
+ * \return true if its destination never leaves the link (neighbour discovery, DAD)
+ */
+bool
+IsLinkScoped(const Ipv6Header& header)
+{
+    return header.GetDestination().IsMulticast() || header.GetDestination().IsLinkLocal();
+}
+
+} // namespace
+
 bool
 IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint16_t protocolNumber)
 {
-    if (protocolNumber != ETHERTYPE_IPV4)
+    IpsecIpHeader header;
+    if (!IpsecIpHeader::Peek(packet, protocolNumber, &header))
     {
-        // IPv6 inner packets are not handled by the data plane yet.
-        Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
+        Drop(packet, IpsecDropReason::MALFORMED, nullptr);
         return false;
     }
-    const std::vector<Ptr<IpsecSa>>* bundle = nullptr;
+    if (header.IsIpv6() && IsLinkScoped(header.GetIpv6()))
+    {
+        // The node's IPv6 runs neighbour discovery on every interface; a point-to-point
+        // tunnel has no neighbours, and Junos st0 sends no such packets either.
+        m_counters.linkScopedOnTunnel++;
+        return true;
+    }
     auto bound = m_deviceBundles.find(device);
     if (bound != m_deviceBundles.end())
     {
-        bundle = &bound->second; // route-based: the route chose the tunnel
+        return SendBundle(bound->second, packet, header); // route-based: the route chose it
     }
-    else
+    // Policy-based: the SPD decides on the finished packet (RFC 4301 section 5.1).
+    IpsecFlow flow;
+    if (!ParseFlow(packet, header, &flow))
     {
-        // Policy-based: the SPD decides on the finished packet (RFC 4301 section 5.1).
-        IpsecFlow flow;
-        if (!IpsecFlow::FromIpv4Packet(packet, &flow, nullptr))
-        {
-            Drop(packet, IpsecDropReason::MALFORMED, nullptr);
-            return false;
-        }
-        Ptr<IpsecPolicy> policy = m_spd->Find(IpsecDirection::OUTBOUND, flow);
-        if (!policy || policy->GetAction() == IpsecPolicyAction::BYPASS)
-        {
-            if (policy)
-            {
-                CountBypass();
-            }
-            SendPlain(packet);
-            return true;
-        }
-        if (policy->GetAction() == IpsecPolicyAction::DISCARD)
-        {
-            Drop(packet, IpsecDropReason::POLICY_DISCARD, nullptr);
-            return false;
-        }
-        return ProtectWithPolicy(policy, packet);
-    }
-    if (!bundle)
-    {
-        Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
+        Drop(packet, IpsecDropReason::MALFORMED, nullptr);
         return false;
     }
-    return SendBundle(*bundle, packet);
+    Ptr<IpsecPolicy> policy = m_spd->Find(IpsecDirection::OUTBOUND, flow);
+    if (!policy || policy->GetAction() == IpsecPolicyAction::BYPASS)
+    {
+        if (policy)
+        {
+            CountBypass();
+        }
+        SendPlain(packet, header);
+        return true;
+    }
+    if (policy->GetAction() == IpsecPolicyAction::DISCARD)
+    {
+        Drop(packet, IpsecDropReason::POLICY_DISCARD, nullptr);
+        return false;
+    }
+    return ProtectWithPolicy(policy, packet, header);
 }
 
 bool
-IpsecL3Protocol::ProtectWithPolicy(Ptr<IpsecPolicy> policy, Ptr<Packet> packet)
+IpsecL3Protocol::ProtectWithPolicy(Ptr<IpsecPolicy> policy,
+                                   Ptr<Packet> packet,
+                                   const IpsecIpHeader& header)
 {
     auto found = m_policyBundles.find(policy->GetId());
     if (found == m_policyBundles.end())
@@ -76,7 +106,7 @@ IpsecL3Protocol::ProtectWithPolicy(Ptr<IpsecPolicy> policy, Ptr<Packet> packet)
         Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
         return false;
     }
-    return SendBundle(found->second, packet);
+    return SendBundle(found->second, packet, header);
 }
 
 bool
@@ -110,7 +140,7 @@ IpsecL3Protocol::ForwardProtected(Ptr<const Packet> packet,
     }
     Ptr<Packet> whole = packet->Copy();
     whole->AddHeader(forwarded);
-    ProtectWithPolicy(policy, whole);
+    ProtectWithPolicy(policy, whole, IpsecIpHeader(forwarded));
     return true;
 }
 
@@ -141,38 +171,75 @@ IpsecL3Protocol::MayNeedPolicy(const IpsecFlow& flow) const
 }
 
 void
-IpsecL3Protocol::SendPlain(Ptr<Packet> packet)
+IpsecL3Protocol::SendPlain(Ptr<Packet> packet, const IpsecIpHeader& header)
 {
-    Ipv4Header header;
-    packet->RemoveHeader(header);
+    packet->RemoveAtStart(header.GetSerializedSize());
     SendWithRoute(packet, header, nullptr);
 }
 
 void
-IpsecL3Protocol::SendWithRoute(Ptr<Packet> packet, const Ipv4Header& header, Ptr<IpsecSa> sa)
+IpsecL3Protocol::SendWithRoute(Ptr<Packet> packet, const IpsecIpHeader& header, Ptr<IpsecSa> sa)
 {
     // The node's own routing decides the next hop; the SPD has had its say already.
     Socket::SocketErrno error = Socket::ERROR_NOTERROR;
-    Ptr<Ipv4Route> route = m_innerRouting->RouteOutput(packet, header, nullptr, error);
+    if (!header.IsIpv6())
+    {
+        Ptr<Ipv4Route> route =
+            m_innerRouting ? m_innerRouting->RouteOutput(packet, header.GetIpv4(), nullptr, error)
+                           : nullptr;
+        if (!route)
+        {
+            Drop(packet, IpsecDropReason::NO_ROUTE, sa);
+            return;
+        }
+        m_ipv4->SendWithHeader(packet, header.GetIpv4(), route);
+        return;
+    }
+    const Ipv6Header& ipv6 = header.GetIpv6();
+    Ptr<Ipv6Route> route =
+        m_innerRouting6 ? m_innerRouting6->RouteOutput(packet, ipv6, nullptr, error) : nullptr;
     if (!route)
     {
         Drop(packet, IpsecDropReason::NO_ROUTE, sa);
         return;
     }
-    m_ipv4->SendWithHeader(packet, header, route);
+    // IPv6 has no SendWithHeader: Send builds the header from these, taking the hop limit and
+    // traffic class from tags (the flow label is left 0).
+    SocketIpv6HopLimitTag hopLimit;
+    hopLimit.SetHopLimit(ipv6.GetHopLimit());
+    packet->ReplacePacketTag(hopLimit);
+    SocketIpv6TclassTag trafficClass;
+    trafficClass.SetTclass(ipv6.GetTrafficClass());
+    packet->ReplacePacketTag(trafficClass);
+    m_ipv6->Send(packet, ipv6.GetSource(), ipv6.GetDestination(), ipv6.GetNextHeader(), route);
 }
 
-Ipv4Header
-IpsecL3Protocol::BuildOuterHeader(const IpsecSa& sa, const Ipv4Header& inner, bool transport)
+IpsecIpHeader
+IpsecL3Protocol::BuildOuterHeader(const IpsecSa& sa, const IpsecIpHeader& inner, bool transport)
 {
     const IpsecSa::Config& config = sa.GetConfig();
-    Ipv4Header outer;
-    outer.SetSource(transport ? inner.GetSource() : config.source.GetIpv4());
-    outer.SetDestination(transport ? inner.GetDestination() : config.destination.GetIpv4());
-    outer.SetIdentification(m_identification++);
+    const IpsecIpAddress source = transport ? inner.GetSource() : config.source;
+    const IpsecIpAddress destination = transport ? inner.GetDestination() : config.destination;
     // RFC 4301 section 5.1.2.1: the outer DSCP is copied from the inner header.
-    outer.SetTos(inner.GetTos());
-    outer.SetTtl(transport ? inner.GetTtl() : m_outerTtl);
+    const uint8_t hopLimit = transport ? inner.GetHopLimit() : m_outerTtl;
+    if (destination.IsIpv6())
+    {
+        Ipv6Header outer;
+        outer.SetSource(source.GetIpv6());
+        outer.SetDestination(destination.GetIpv6());
+        outer.SetTrafficClass(inner.GetDsField());
+        outer.SetFlowLabel(0);
+        outer.SetHopLimit(hopLimit);
+        return IpsecIpHeader(outer);
+    }
+    Ipv4Header outer;
+    outer.SetSource(source.GetIpv4());
+    outer.SetDestination(destination.GetIpv4());
+    outer.SetIdentification(m_identification++);
+    outer.SetTos(inner.GetDsField());
+    outer.SetTtl(hopLimit);
+    // Junos df-bit: copy takes the inner IPv4 DF bit; an inner IPv6 packet has none, and the
+    // outer header may then be fragmented.
     bool dontFragment = inner.IsDontFragment();
     if (!transport && config.dfBit != IpsecDfBitMode::COPY)
     {
@@ -186,11 +253,13 @@ IpsecL3Protocol::BuildOuterHeader(const IpsecSa& sa, const Ipv4Header& inner, bo
     {
         outer.SetMayFragment();
     }
-    return outer;
+    return IpsecIpHeader(outer);
 }
 
 bool
-IpsecL3Protocol::SendBundle(const std::vector<Ptr<IpsecSa>>& bundle, Ptr<Packet> inner)
+IpsecL3Protocol::SendBundle(const std::vector<Ptr<IpsecSa>>& bundle,
+                            Ptr<Packet> inner,
+                            const IpsecIpHeader& innerHeader)
 {
     for (const auto& sa : bundle)
     {
@@ -203,18 +272,23 @@ IpsecL3Protocol::SendBundle(const std::vector<Ptr<IpsecSa>>& bundle, Ptr<Packet>
     // All SAs of a bundle share the mode; the outermost one decides the outer header.
     Ptr<IpsecSa> outermost = bundle.back();
     const bool transport = outermost->GetConfig().mode == IpsecMode::TRANSPORT;
-    Ipv4Header innerHeader;
-    inner->PeekHeader(innerHeader);
+    if (transport &&
+        innerHeader.GetDestination().GetFamily() != outermost->GetConfig().destination.GetFamily())
+    {
+        // Transport mode keeps the packet's own header: an SA of the other family cannot.
+        Drop(inner, IpsecDropReason::SELECTOR_MISMATCH, outermost);
+        return false;
+    }
     Ptr<Packet> payload = inner;
-    uint8_t nextHeader = NEXT_HEADER_IPV4;
+    uint8_t nextHeader = innerHeader.IsIpv6() ? NEXT_HEADER_IPV6 : NEXT_HEADER_IPV4;
     if (transport)
     {
         payload = inner->Copy();
-        payload->RemoveHeader(innerHeader);
+        payload->RemoveAtStart(innerHeader.GetSerializedSize());
         nextHeader = innerHeader.GetProtocol();
     }
     const uint64_t protectedBytes = payload->GetSize();
-    Ipv4Header outer = BuildOuterHeader(*outermost, innerHeader, transport);
+    IpsecIpHeader outer = BuildOuterHeader(*outermost, innerHeader, transport);
     // Innermost first: ESP, then AH over it (RFC 4301 section 4.5, Junos protocol bundle).
     for (const auto& sa : bundle)
     {
@@ -222,7 +296,16 @@ IpsecL3Protocol::SendBundle(const std::vector<Ptr<IpsecSa>>& bundle, Ptr<Packet>
         Ptr<Packet> result;
         if (sa->GetConfig().protocol == IpsecProtocol::AH)
         {
-            result = IpsecAhTransform::ProtectIpv4(*sa, outer, payload, nextHeader, &reason);
+            result = outer.IsIpv6() ? IpsecAhTransform::ProtectIpv6(*sa,
+                                                                    outer.GetIpv6(),
+                                                                    payload,
+                                                                    nextHeader,
+                                                                    &reason)
+                                    : IpsecAhTransform::ProtectIpv4(*sa,
+                                                                    outer.GetIpv4(),
+                                                                    payload,
+                                                                    nextHeader,
+                                                                    &reason);
             nextHeader = IpsecL4Protocol::AH_PROTOCOL;
         }
         else
@@ -247,13 +330,7 @@ IpsecL3Protocol::SendBundle(const std::vector<Ptr<IpsecSa>>& bundle, Ptr<Packet>
         m_txTrace(result, sa);
         payload = result;
     }
-    outer.SetProtocol(nextHeader);
-    outer.SetPayloadSize(payload->GetSize());
-    if (Node::ChecksumEnabled())
-    {
-        outer.EnableChecksum();
-    }
-    SendWithRoute(payload, outer, outermost);
+    SendWithRoute(payload, outer.WithPayload(nextHeader, payload->GetSize()), outermost);
     return true;
 }
 

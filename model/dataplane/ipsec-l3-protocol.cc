@@ -6,8 +6,9 @@
 #include "ipsec-ah-transform.h"
 #include "ipsec-esp-transform.h"
 #include "ipsec-ipv4-routing.h"
+#include "ipsec-ipv6-local-gate.h"
+#include "ipsec-ipv6-routing.h"
 #include "ipsec-l4-protocol.h"
-#include "ipsec-packet-tag.h"
 
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-route.h"
@@ -54,7 +55,7 @@ IpsecL3Protocol::GetTypeId()
                           MakeUintegerAccessor(&IpsecL3Protocol::m_pathMtu),
                           MakeUintegerChecker<uint16_t>(576, 65535))
             .AddAttribute("OuterTtl",
-                          "TTL of the outer IPv4 header in tunnel mode.",
+                          "TTL (IPv4) or hop limit (IPv6) of the outer header in tunnel mode.",
                           UintegerValue(64),
                           MakeUintegerAccessor(&IpsecL3Protocol::m_outerTtl),
                           MakeUintegerChecker<uint8_t>(1, 255))
@@ -121,34 +122,84 @@ IpsecL3Protocol::NotifyNewAggregate()
     {
         Ptr<Node> node = GetObject<Node>();
         Ptr<Ipv4> ipv4 = GetObject<Ipv4>();
-        if (node && ipv4)
+        Ptr<Ipv6> ipv6 = GetObject<Ipv6>();
+        if (node && (ipv4 || ipv6))
         {
             m_node = node;
-            Ptr<Ipv4RoutingProtocol> inner = ipv4->GetRoutingProtocol();
-            NS_ABORT_MSG_IF(!inner,
-                            "IPsec on node " << node->GetId()
-                                             << " needs IPv4 routing: install the internet "
-                                                "stack before IPsec");
-            Ptr<IpsecIpv4Routing> routing = CreateObject<IpsecIpv4Routing>();
-            routing->Wrap(inner, this);
-            ipv4->SetRoutingProtocol(routing);
-            m_ipv4 = ipv4;
-            m_innerRouting = inner;
-            for (uint8_t protocol : {IpsecL4Protocol::ESP_PROTOCOL, IpsecL4Protocol::AH_PROTOCOL})
+            if (ipv4)
             {
-                Ptr<IpsecL4Protocol> receiver = CreateObject<IpsecL4Protocol>();
-                receiver->Attach(this, protocol);
-                ipv4->Insert(receiver);
+                HookIpv4(ipv4);
+            }
+            if (ipv6)
+            {
+                HookIpv6(ipv6);
             }
         }
     }
     Object::NotifyNewAggregate();
 }
 
+void
+IpsecL3Protocol::HookIpv4(Ptr<Ipv4> ipv4)
+{
+    Ptr<Ipv4RoutingProtocol> inner = ipv4->GetRoutingProtocol();
+    NS_ABORT_MSG_IF(!inner,
+                    "IPsec on node " << m_node->GetId()
+                                     << " needs IPv4 routing: install the internet stack before "
+                                        "IPsec");
+    Ptr<IpsecIpv4Routing> routing = CreateObject<IpsecIpv4Routing>();
+    routing->Wrap(inner, this);
+    ipv4->SetRoutingProtocol(routing);
+    m_ipv4 = ipv4;
+    m_innerRouting = inner;
+    for (uint8_t protocol : {IpsecL4Protocol::ESP_PROTOCOL, IpsecL4Protocol::AH_PROTOCOL})
+    {
+        Ptr<IpsecL4Protocol> receiver = CreateObject<IpsecL4Protocol>();
+        receiver->Attach(this, protocol);
+        ipv4->Insert(receiver);
+    }
+}
+
+void
+IpsecL3Protocol::HookIpv6(Ptr<Ipv6> ipv6)
+{
+    Ptr<Ipv6RoutingProtocol> inner = ipv6->GetRoutingProtocol();
+    NS_ABORT_MSG_IF(!inner,
+                    "IPsec on node " << m_node->GetId()
+                                     << " needs IPv6 routing: install the internet stack before "
+                                        "IPsec");
+    Ptr<IpsecIpv6Routing> routing = CreateObject<IpsecIpv6Routing>();
+    routing->Wrap(inner, this);
+    ipv6->SetRoutingProtocol(routing);
+    m_ipv6 = ipv6;
+    m_innerRouting6 = inner;
+    for (uint8_t protocol : {IpsecL4Protocol::ESP_PROTOCOL, IpsecL4Protocol::AH_PROTOCOL})
+    {
+        Ptr<IpsecL4Protocol> receiver = CreateObject<IpsecL4Protocol>();
+        receiver->Attach(this, protocol);
+        ipv6->Insert(receiver);
+    }
+    // Gate the transport protocols for the inbound check of plaintext to the node itself.
+    // ICMPv6 stays as it is: neighbour discovery finds it by type in the demultiplexer.
+    constexpr int ICMPV6_PROTOCOL = 58;
+    for (int protocol = 0; protocol < 256; ++protocol)
+    {
+        Ptr<IpL4Protocol> transport = ipv6->GetProtocol(protocol);
+        if (!transport || protocol == ICMPV6_PROTOCOL ||
+            protocol == IpsecL4Protocol::ESP_PROTOCOL || protocol == IpsecL4Protocol::AH_PROTOCOL)
+        {
+            continue;
+        }
+        Ptr<IpsecIpv6LocalGate> gate = CreateObject<IpsecIpv6LocalGate>();
+        gate->Attach(this, transport);
+        ipv6->Insert(gate);
+    }
+}
+
 Ptr<VirtualNetDevice>
 IpsecL3Protocol::AddTunnelInterface()
 {
-    NS_ABORT_MSG_IF(!m_node, "IpsecL3Protocol is not aggregated to a node with IPv4");
+    NS_ABORT_MSG_IF(!m_node, "IpsecL3Protocol is not aggregated to a node with an IP stack");
     Ptr<VirtualNetDevice> device = CreateObject<VirtualNetDevice>();
     device->SetAddress(Mac48Address::Allocate());
     device->SetNeedsArp(false);
@@ -156,16 +207,26 @@ IpsecL3Protocol::AddTunnelInterface()
     device->SetMtu(m_pathMtu - IPV4_HEADER_BYTES);
     device->SetSendCallback(MakeBoundCallback(&TunnelSendCallback, this, Ptr<NetDevice>(device)));
     m_node->AddDevice(device);
-    Ptr<Ipv4> ipv4 = m_ipv4;
-    uint32_t interface = ipv4->AddInterface(device);
-    // Routes through the interface need a source address to select, as a numbered Junos st0
-    // unit has; an unnumbered-like /32 from 169.254.0.0/16 (RFC 3927) stays off the wire.
     const uint32_t index = static_cast<uint32_t>(m_tunnels.size());
-    ipv4->AddAddress(interface,
-                     Ipv4InterfaceAddress(Ipv4Address(0xa9fe0000 | ((m_node->GetId() & 0xff) << 8) |
-                                                      ((index + 1) & 0xff)),
-                                          Ipv4Mask::GetOnes()));
-    ipv4->SetUp(interface);
+    if (m_ipv4)
+    {
+        const uint32_t interface = m_ipv4->AddInterface(device);
+        // Routes through the interface need a source address to select, as a numbered Junos
+        // st0 unit has; an unnumbered-like /32 from 169.254.0.0/16 (RFC 3927) stays off the
+        // wire.
+        const Ipv4Address address(0xa9fe0000 | ((m_node->GetId() & 0xff) << 8) |
+                                  ((index + 1) & 0xff));
+        m_ipv4->AddAddress(interface, Ipv4InterfaceAddress(address, Ipv4Mask::GetOnes()));
+        m_ipv4->SetUp(interface);
+    }
+    if (m_ipv6)
+    {
+        const uint32_t interface = m_ipv6->AddInterface(device);
+        // Decrypted packets for other nodes are forwarded from this interface; forwarding on
+        // also keeps the node from soliciting routers over it.
+        m_ipv6->SetForwarding(interface, true);
+        m_ipv6->SetUp(interface);
+    }
     m_tunnels.push_back(device);
     return device;
 }
@@ -195,12 +256,14 @@ IpsecL3Protocol::UpdateTunnelMtu(Ptr<NetDevice> tunnel, const std::vector<Ptr<Ip
     for (const auto& sa : bundle)
     {
         overhead += sa->GetConfig().protocol == IpsecProtocol::AH
-                        ? IpsecAhTransform::GetHeaderSize(*sa, false)
+                        ? IpsecAhTransform::GetHeaderSize(*sa, sa->GetConfig().destination.IsIpv6())
                         : IpsecEspTransform::GetMaxOverhead(*sa);
     }
-    if (bundle.back()->GetConfig().mode == IpsecMode::TUNNEL)
+    const IpsecSa::Config& outermost = bundle.back()->GetConfig();
+    if (outermost.mode == IpsecMode::TUNNEL)
     {
-        overhead += IPV4_HEADER_BYTES; // one outer header for the whole bundle
+        // one outer header for the whole bundle
+        overhead += outermost.destination.IsIpv6() ? IPV6_HEADER_BYTES : IPV4_HEADER_BYTES;
     }
     const uint16_t mtu = static_cast<uint16_t>(m_pathMtu - overhead);
     if (mtu < tunnel->GetMtu())
@@ -240,7 +303,6 @@ void
 IpsecL3Protocol::InstallInbound(Ptr<IpsecSa> sa, Ptr<NetDevice> tunnel)
 {
     m_sad->Install(sa);
-    m_inboundById[sa->GetId()] = sa;
     m_inboundTunnel[sa->GetId()] = tunnel ? tunnel : Ptr<NetDevice>(GetDefaultTunnelInterface());
 }
 
@@ -284,13 +346,14 @@ IpsecL3Protocol::DoDispose()
     m_node = nullptr;
     m_ipv4 = nullptr;
     m_innerRouting = nullptr;
+    m_ipv6 = nullptr;
+    m_innerRouting6 = nullptr;
     m_spd = nullptr;
     m_sad = nullptr;
     m_random = nullptr;
     m_tunnels.clear();
     m_policyBundles.clear();
     m_deviceBundles.clear();
-    m_inboundById.clear();
     m_inboundTunnel.clear();
     Object::DoDispose();
 }

@@ -6,6 +6,7 @@
 
 #include "ipsec-drop-reason.h"
 #include "ipsec-flow.h"
+#include "ipsec-ip-header.h"
 #include "ipsec-policy.h"
 #include "ipsec-sa.h"
 #include "ipsec-sad.h"
@@ -16,6 +17,8 @@
 #include "ns3/ipv4-routing-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
+#include "ns3/ipv6-routing-protocol.h"
+#include "ns3/ipv6.h"
 #include "ns3/net-device.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
@@ -36,11 +39,12 @@ class Node;
  */
 struct IpsecNodeCounters
 {
-    uint64_t espEncrypted{0};                              //!< ESP packets sent
-    uint64_t espDecrypted{0};                              //!< ESP packets accepted
-    uint64_t ahSent{0};                                    //!< AH packets sent
-    uint64_t ahAccepted{0};                                //!< AH packets accepted
-    uint64_t bypassed{0};                                  //!< packets a BYPASS policy let through
+    uint64_t espEncrypted{0};       //!< ESP packets sent
+    uint64_t espDecrypted{0};       //!< ESP packets accepted
+    uint64_t ahSent{0};             //!< AH packets sent
+    uint64_t ahAccepted{0};         //!< AH packets accepted
+    uint64_t bypassed{0};           //!< packets a BYPASS policy let through
+    uint64_t linkScopedOnTunnel{0}; //!< IPv6 neighbour discovery a tunnel interface absorbed
     std::array<uint64_t, IPSEC_DROP_REASON_COUNT> drops{}; //!< drops by reason
 };
 
@@ -49,11 +53,12 @@ struct IpsecNodeCounters
  * \brief The IPsec data plane of one node (RFC 4301 section 5): owns the SPD, the SAD and the
  * tunnel interfaces, protects outbound packets and checks inbound ones.
  *
- * It is aggregated to a Node that has an internet stack. On aggregation it wraps the node's
- * IPv4 routing protocol (see IpsecIpv4Routing) so that every packet, sent, forwarded or
- * received, meets the SPD, and registers protocol 50 (ESP) with IPv4. Protected packets go to a
- * tunnel interface (a VirtualNetDevice, like Junos st0) whose send path applies ESP and sends
- * the result with outer addresses; decrypted packets re-enter the stack through it.
+ * It is aggregated to a Node that has an internet stack, IPv4, IPv6 or both. On aggregation it
+ * wraps the node's routing protocols (see IpsecIpv4Routing, IpsecIpv6Routing) so that every
+ * packet, sent, forwarded or received, meets the SPD, and registers protocols 50 (ESP) and 51
+ * (AH) with both. Protected packets go to a tunnel interface (a VirtualNetDevice, like Junos
+ * st0) whose send path applies ESP/AH and sends the result with outer addresses of either
+ * family (4in4, 6in6, 4in6, 6in4); decrypted packets re-enter the stack through it.
  *
  * Outbound SAs are bound to an SPD entry (policy-based VPN) or to a tunnel interface
  * (route-based VPN: a route to the interface selects the SA).
@@ -70,14 +75,14 @@ class IpsecL3Protocol : public Object
     IpsecL3Protocol();
     ~IpsecL3Protocol() override;
 
-    /// EtherType of IPv4, as the tunnel interfaces carry it.
-    static constexpr uint16_t ETHERTYPE_IPV4 = 0x0800;
     /// Next header of tunnel mode for an inner IPv4 packet (RFC 4303 section 2.6).
     static constexpr uint8_t NEXT_HEADER_IPV4 = 4;
     /// Next header of tunnel mode for an inner IPv6 packet.
     static constexpr uint8_t NEXT_HEADER_IPV6 = 41;
     /// Size of an IPv4 header without options.
     static constexpr size_t IPV4_HEADER_BYTES = 20;
+    /// Size of an IPv6 base header.
+    static constexpr size_t IPV6_HEADER_BYTES = 40;
 
     /// Signature of the Tx and Rx traces: the ESP packet sent, or the payload accepted.
     typedef void (*PacketTracedCallback)(Ptr<const Packet> packet, Ptr<const IpsecSa> sa);
@@ -104,7 +109,8 @@ class IpsecL3Protocol : public Object
 
     /**
      * \brief Adds a route-based tunnel interface (Junos st0.N): a VirtualNetDevice with an IPv4
-     * interface, up, whose MTU leaves room for the ESP overhead of the SAs bound to it.
+     * interface (address 169.254.<node>.<n>/32) and an IPv6 interface (link-local address,
+     * forwarding on), up, whose MTU leaves room for the overhead of the SAs bound to it.
      * \return the device
      */
     Ptr<VirtualNetDevice> AddTunnelInterface();
@@ -140,11 +146,11 @@ class IpsecL3Protocol : public Object
     bool IsTunnelInterface(Ptr<const NetDevice> device) const;
 
     /**
-     * \brief Receives an ESP packet for this node over IPv4 (from the protocol 50 handler).
+     * \brief Receives an ESP packet for this node (from the protocol 50 handlers).
      * \param packet the ESP packet, IP header removed
-     * \param header its IPv4 header
+     * \param header its IP header (next header 50, payload length the packet's size)
      */
-    void ReceiveEsp(Ptr<Packet> packet, const Ipv4Header& header);
+    void ReceiveEsp(Ptr<Packet> packet, const IpsecIpHeader& header);
 
     /**
      * \brief Forwarding fast path: protects and sends a packet being forwarded that a PROTECT
@@ -160,11 +166,11 @@ class IpsecL3Protocol : public Object
                           Ptr<IpsecPolicy> policy);
 
     /**
-     * \brief Receives an AH packet for this node over IPv4 (from the protocol 51 handler).
+     * \brief Receives an AH packet for this node (from the protocol 51 handlers).
      * \param packet the AH packet, IP header removed
-     * \param header its IPv4 header
+     * \param header its IP header (next header 51, payload length the packet's size)
      */
-    void ReceiveAh(Ptr<Packet> packet, const Ipv4Header& header);
+    void ReceiveAh(Ptr<Packet> packet, const IpsecIpHeader& header);
 
     /**
      * \brief Routing-time fast path: processes an unfragmented ESP packet at once if its
@@ -176,15 +182,6 @@ class IpsecL3Protocol : public Object
     bool TakeLocalEsp(Ptr<const Packet> packet, const Ipv4Header& header);
 
     /**
-     * \brief Checks a decrypted packet against the selectors of the SA that accepted it
-     * (RFC 4301 section 5.2 step 4).
-     * \param packet the packet as it re-entered the stack (IP header removed)
-     * \param flow its selector fields
-     * \return true if it may go on; false if it was dropped (and counted)
-     */
-    bool CheckInboundSelectors(Ptr<const Packet> packet, const IpsecFlow& flow);
-
-    /**
      * \brief Counts a drop and fires the Drop trace.
      * \param packet the packet dropped
      * \param reason why
@@ -194,6 +191,25 @@ class IpsecL3Protocol : public Object
 
     /// \brief Counts a packet let through by a BYPASS policy.
     void CountBypass();
+
+    /**
+     * \brief The inbound SPD check of a plaintext packet received on an ordinary interface
+     * (RFC 4301 section 5.2 step 3): what an inbound PROTECT entry covers must have arrived
+     * protected, and what a DISCARD entry covers is discarded.
+     * \param packet the packet (IP header removed)
+     * \param flow its selector fields
+     * \return true if it may go on; false if it was dropped (and counted)
+     */
+    bool AdmitReceivedPlaintext(Ptr<const Packet> packet, const IpsecFlow& flow);
+
+    /**
+     * \brief Applies the outbound SPD entry that covers a packet this node forwards, when the
+     * entry is not PROTECT: DISCARD drops it, BYPASS counts it.
+     * \param packet the packet (IP header removed)
+     * \param policy the entry (BYPASS or DISCARD)
+     * \return true if it may be forwarded; false if it was dropped (and counted)
+     */
+    bool AdmitForwardedPlaintext(Ptr<const Packet> packet, Ptr<IpsecPolicy> policy);
 
     /**
      * \brief Whether a locally sent packet must go to the tunnel interface for the exact SPD
@@ -219,39 +235,51 @@ class IpsecL3Protocol : public Object
     void DoDispose() override;
 
   private:
+    /// \param ipv4 the node's IPv4: wraps its routing and registers ESP and AH with it
+    void HookIpv4(Ptr<Ipv4> ipv4);
+    /// \param ipv6 the node's IPv6: wraps its routing and registers ESP and AH with it
+    void HookIpv6(Ptr<Ipv6> ipv6);
+
     /**
-     * \brief Sends an IPv4 packet that came to a tunnel interface but needs no protection.
+     * \brief Sends a packet that came to a tunnel interface but needs no protection.
      * \param packet the whole IP packet
+     * \param header its header
      */
-    void SendPlain(Ptr<Packet> packet);
+    void SendPlain(Ptr<Packet> packet, const IpsecIpHeader& header);
 
     /// \param tunnel a tunnel device \param bundle its SAs: sets the MTU for the overhead
     void UpdateTunnelMtu(Ptr<NetDevice> tunnel, const std::vector<Ptr<IpsecSa>>& bundle);
 
     /**
-     * \brief Applies a bundle of outbound SAs (innermost first) to an IPv4 packet and sends
-     * the result with one outer header.
+     * \brief Applies a bundle of outbound SAs (innermost first) to an IP packet and sends the
+     * result with one outer header, of the family of the SAs' addresses.
      * \param bundle the SAs
      * \param inner the whole inner IP packet (tunnel) or the packet to transport
+     * \param innerHeader its header
      * \return true if sent
      */
-    bool SendBundle(const std::vector<Ptr<IpsecSa>>& bundle, Ptr<Packet> inner);
+    bool SendBundle(const std::vector<Ptr<IpsecSa>>& bundle,
+                    Ptr<Packet> inner,
+                    const IpsecIpHeader& innerHeader);
 
     /**
      * \brief Applies the SAs bound to a PROTECT entry to a whole IP packet.
      * \param policy the entry
      * \param packet the IP packet, header included
+     * \param header its header
      * \return true if sent
      */
-    bool ProtectWithPolicy(Ptr<IpsecPolicy> policy, Ptr<Packet> packet);
+    bool ProtectWithPolicy(Ptr<IpsecPolicy> policy,
+                           Ptr<Packet> packet,
+                           const IpsecIpHeader& header);
 
     /**
      * \brief Removes ESP with a known inbound SA and passes the payload on.
      * \param sa the SA the packet's destination and SPI name
      * \param packet the ESP packet (IP header removed)
-     * \param header its IPv4 header
+     * \param header its IP header
      */
-    void ReceiveEspForSa(Ptr<IpsecSa> sa, Ptr<const Packet> packet, const Ipv4Header& header);
+    void ReceiveEspForSa(Ptr<IpsecSa> sa, Ptr<const Packet> packet, const IpsecIpHeader& header);
 
     /**
      * \brief Decryption fast path: forwards a decrypted tunnel-mode packet for another node
@@ -271,22 +299,23 @@ class IpsecL3Protocol : public Object
     bool SelectorsAdmit(Ptr<IpsecSa> sa, const IpsecFlow& flow) const;
 
     /**
-     * \brief The outer (tunnel) or rewritten (transport) IPv4 header of a protected packet:
-     * addresses, DSCP copied, TTL, DF bit per the SA's df-bit mode, a new identification.
+     * \brief The outer (tunnel) or rewritten (transport) header of a protected packet, of the
+     * SA's family: addresses, DSCP copied, TTL/hop limit, and for IPv4 the DF bit per the SA's
+     * df-bit mode and a new identification.
      * \param sa the outermost SA
      * \param inner the inner packet's header
      * \param transport true in transport mode
      * \return the header, without protocol and length
      */
-    Ipv4Header BuildOuterHeader(const IpsecSa& sa, const Ipv4Header& inner, bool transport);
+    IpsecIpHeader BuildOuterHeader(const IpsecSa& sa, const IpsecIpHeader& inner, bool transport);
 
     /**
      * \brief Sends a packet with a header of our making, routed by the node's own routing.
      * \param packet the payload
-     * \param header its IPv4 header
+     * \param header its IP header
      * \param sa the SA involved, for the drop counter if there is no route
      */
-    void SendWithRoute(Ptr<Packet> packet, const Ipv4Header& header, Ptr<IpsecSa> sa);
+    void SendWithRoute(Ptr<Packet> packet, const IpsecIpHeader& header, Ptr<IpsecSa> sa);
 
     /**
      * \brief Passes on what an inbound SA accepted: ESP inside AH goes to ESP, transport-mode
@@ -294,23 +323,24 @@ class IpsecL3Protocol : public Object
      * \param sa the SA
      * \param inner the payload
      * \param nextHeader its protocol
-     * \param header the received IPv4 header
+     * \param header the received IP header
      */
     void DeliverPayload(Ptr<IpsecSa> sa,
                         Ptr<Packet> inner,
                         uint8_t nextHeader,
-                        const Ipv4Header& header);
+                        const IpsecIpHeader& header);
 
     Ptr<Node> m_node;                             //!< the node
-    Ptr<Ipv4> m_ipv4;                             //!< the node's IPv4 (looked up once)
+    Ptr<Ipv4> m_ipv4;                             //!< the node's IPv4, if any
     Ptr<Ipv4RoutingProtocol> m_innerRouting;      //!< the routing the SPD hook wraps
+    Ptr<Ipv6> m_ipv6;                             //!< the node's IPv6, if any
+    Ptr<Ipv6RoutingProtocol> m_innerRouting6;     //!< the IPv6 routing the SPD hook wraps
     Ptr<IpsecSpd> m_spd;                          //!< policies
     Ptr<IpsecSad> m_sad;                          //!< SAs
     Ptr<CryptoRandom> m_random;                   //!< IVs
     std::vector<Ptr<VirtualNetDevice>> m_tunnels; //!< tunnel interfaces, [0] is the default
     std::map<uint32_t, std::vector<Ptr<IpsecSa>>> m_policyBundles;       //!< policy id -> SAs
     std::map<Ptr<NetDevice>, std::vector<Ptr<IpsecSa>>> m_deviceBundles; //!< route-based
-    std::map<uint64_t, Ptr<IpsecSa>> m_inboundById;                      //!< SA id -> inbound SA
     std::map<uint64_t, Ptr<NetDevice>> m_inboundTunnel; //!< SA id -> re-entry interface
     IpsecNodeCounters m_counters;                       //!< statistics
     uint16_t m_identification{0};                       //!< outer IPv4 identification

@@ -47,14 +47,7 @@ IpsecL4Protocol::Receive(Ptr<Packet> packet,
                          Ptr<Ipv4Interface> /* incomingInterface */)
 {
     NS_LOG_FUNCTION(this << packet << header);
-    if (m_protocol == AH_PROTOCOL)
-    {
-        m_ipsec->ReceiveAh(packet, header);
-    }
-    else
-    {
-        m_ipsec->ReceiveEsp(packet, header);
-    }
+    Dispatch(packet, IpsecIpHeader(header));
     return IpL4Protocol::RX_OK;
 }
 
@@ -63,10 +56,24 @@ IpsecL4Protocol::Receive(Ptr<Packet> packet,
                          const Ipv6Header& header,
                          Ptr<Ipv6Interface> /* incomingInterface */)
 {
-    // The IPv6 data plane is not implemented yet: such packets cannot be for an SA here.
     NS_LOG_FUNCTION(this << packet << header);
-    m_ipsec->Drop(packet, IpsecDropReason::NO_SA, nullptr);
-    return IpL4Protocol::RX_ENDPOINT_UNREACH;
+    // Extension headers before ESP/AH are gone by now (ns-3 processed them, reassembling
+    // fragments): the packet is read as if ESP/AH followed the base header directly.
+    Dispatch(packet, IpsecIpHeader(header).WithPayload(m_protocol, packet->GetSize()));
+    return IpL4Protocol::RX_OK;
+}
+
+void
+IpsecL4Protocol::Dispatch(Ptr<Packet> packet, const IpsecIpHeader& header)
+{
+    if (m_protocol == AH_PROTOCOL)
+    {
+        m_ipsec->ReceiveAh(packet, header);
+    }
+    else
+    {
+        m_ipsec->ReceiveEsp(packet, header);
+    }
 }
 
 void

@@ -4,6 +4,8 @@
 #ifndef IPSEC_L4_PROTOCOL_H
 #define IPSEC_L4_PROTOCOL_H
 
+#include "ipsec-ip-header.h"
+
 #include "ns3/ip-l4-protocol.h"
 
 namespace ns3
@@ -56,6 +58,9 @@ class IpsecL4Protocol : public IpL4Protocol
     void DoDispose() override;
 
   private:
+    /// \param packet ESP or AH packet \param header its IP header: hands it to the data plane
+    void Dispatch(Ptr<Packet> packet, const IpsecIpHeader& header);
+
     Ptr<IpsecL3Protocol> m_ipsec;                    //!< the node's data plane
     uint8_t m_protocol{ESP_PROTOCOL};                //!< ESP or AH
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< unused: kept for the interface

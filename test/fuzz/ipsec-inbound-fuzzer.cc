@@ -435,7 +435,7 @@ struct Network
         header.SetPayloadSize(esp->GetSize());
         header.SetTtl(64);
         const IpsecNodeCounters before = receiver->GetCounters();
-        receiver->ReceiveEsp(esp, header);
+        receiver->ReceiveEsp(esp, IpsecIpHeader(header));
         if (Tracing())
         {
             const IpsecNodeCounters& after = receiver->GetCounters();
