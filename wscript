@@ -22,7 +22,7 @@ def build(bld):
     def files(*patterns):
         return [node.path_from(bld.path) for node in bld.path.ant_glob(list(patterns))]
 
-    module = bld.create_ns3_module('ipsec', ['internet', 'virtual-net-device'])
+    module = bld.create_ns3_module('ipsec', ['internet', 'virtual-net-device', 'point-to-point'])
     module.source = files('model/**/*.cc', 'helper/*.cc')
     module.use.append('OPENSSL')
 

@@ -6,22 +6,21 @@
  * \file
  * \ingroup ipsec
  * Two sites joined by a manual-key IPsec VPN, configured as Junos `security ipsec vpn ...
- * manual` would be: UDP and TCP from host A (site A, 10.1.1.0/24) to host B (site B,
- * 10.2.1.0/24) cross a WAN between gateway A (192.0.2.1) and gateway B (192.0.2.2).
+ * manual` would be: UDP and TCP from host A (site A) to host B (site B) cross a WAN between
+ * gateway A and gateway B (IpsecTwoSiteHelper builds the network and numbers it).
  *
  *   hostA --- gwA ===== WAN ===== gwB --- hostB
  *
- * In tunnel mode the gateways protect the sites' traffic; in transport mode the hosts protect
- * their own traffic end to end (the gateways only route).
+ * --ip chooses the families: 4 (10.x sites, 192.0.2.0/30 WAN), 6 (fd00:1:1::/64 and
+ * fd00:2:1::/64 sites, fd00:ff::/64 WAN), 4in6 (IPv4 sites over the IPv6 WAN) and 6in4. In tunnel
+ * mode the gateways protect the sites' traffic; in transport mode (4 and 6 only) the hosts
+ * protect their own traffic end to end (the gateways only route).
  *
  * --pcap writes <prefix>-wan.pcap (gateway A's WAN link) and --keys writes Wireshark's
  * esp_sa table: with both, Wireshark/tshark decrypts every ESP packet of the capture, e.g.
  *   test/tools/tshark-esp-decrypt <prefix>-wan.pcap <keys>
- *
- * Implemented so far: ESP, AH and AH+ESP bundles over IPv4, tunnel and transport mode, every
- * encryption and integrity algorithm of the crypto layer. IPv6 (--ip=6, 4in6, 6in4) is not
- * implemented yet: asking for it is an error that says so. Wireshark decrypts ESP but checks no
- * AH ICVs, and cannot check the ICV of a bundle's ESP (its integrity is AH's).
+ * Wireshark decrypts ESP but checks no AH ICVs, and cannot check the ICV of a bundle's ESP
+ * (its integrity is AH's).
  */
 
 #include "ns3/applications-module.h"
@@ -29,6 +28,7 @@
 #include "ns3/crypto-algorithm-table.h"
 #include "ns3/internet-module.h"
 #include "ns3/ipsec-helper.h"
+#include "ns3/ipsec-two-site-helper.h"
 #include "ns3/point-to-point-module.h"
 
 #include <iomanip>
@@ -97,7 +97,7 @@ main(int argc, char* argv[])
     cmd.AddValue("authentication",
                  "Junos authentication algorithm, e.g. hmac-sha-256-128 (none with GCM)",
                  authentication);
-    cmd.AddValue("ip", "4 (6, 4in6, 6in4: not implemented yet)", ip);
+    cmd.AddValue("ip", "families of the sites and the WAN: 4, 6, 4in6 or 6in4", ip);
     cmd.AddValue("df-bit", "outer DF bit in tunnel mode: clear, set or copy", dfBit);
     cmd.AddValue("udp-packets", "UDP datagrams host A sends to host B", udpPackets);
     cmd.AddValue("tcp-bytes", "bytes host A sends to host B over TCP", tcpBytes);
@@ -113,10 +113,14 @@ main(int argc, char* argv[])
         std::cerr << "error: --protocol=" << protocol << ": allowed are esp, ah, bundle\n";
         return 2;
     }
-    if (ip != "4")
+    IpsecIpPlan plan;
+    try
     {
-        std::cerr << "error: --ip=" << ip
-                  << ": only IPv4 is implemented so far (6, 4in6 and 6in4 are not)\n";
+        plan = IpsecParseIpPlan(ip, "--ip");
+    }
+    catch (const std::invalid_argument& error)
+    {
+        std::cerr << "error: " << error.what() << "\n";
         return 2;
     }
     if (protocol != "esp" && authentication.empty())
@@ -141,30 +145,11 @@ main(int argc, char* argv[])
     // Real checksums, so that captures show no checksum errors.
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
 
-    NodeContainer hosts;
-    hosts.Create(2);
-    NodeContainer gateways;
-    gateways.Create(2);
-    InternetStackHelper stack;
-    stack.Install(hosts);
-    stack.Install(gateways);
-    PointToPointHelper link;
-    link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    link.SetChannelAttribute("Delay", StringValue("2ms"));
-    NetDeviceContainer siteA = link.Install(hosts.Get(0), gateways.Get(0));
-    NetDeviceContainer wan = link.Install(gateways.Get(0), gateways.Get(1));
-    NetDeviceContainer siteB = link.Install(hosts.Get(1), gateways.Get(1));
-    Ipv4AddressHelper addresses;
-    addresses.SetBase("10.1.1.0", "255.255.255.0");
-    addresses.Assign(siteA);
-    addresses.SetBase("192.0.2.0", "255.255.255.252");
-    addresses.Assign(wan);
-    addresses.SetBase("10.2.1.0", "255.255.255.0");
-    addresses.Assign(siteB);
-    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    IpsecTwoSiteHelper network;
+    network.SetChannelAttribute("Delay", StringValue("2ms"));
+    const IpsecTwoSite net = network.Build(plan);
 
     IpsecManualSaConfig vpn;
-    vpn.name = "site-a-to-b";
     vpn.spi = 0x1001;
     vpn.protocol = protocols.at(protocol);
     vpn.encryption = encryption;
@@ -181,23 +166,15 @@ main(int argc, char* argv[])
                 CryptoAlgorithmTable::GetIntegrity(authentication, "--authentication");
             vpn.authenticationKey = ExampleKey(integrity.keyBytes, 0x80);
         }
-        if (mode == "tunnel")
-        {
-            protectors = gateways;
-            vpn.localGateway = "192.0.2.1";
-            vpn.remoteGateway = "192.0.2.2";
-            vpn.localTrafficSelector = "10.1.1.0/24";
-            vpn.remoteTrafficSelector = "10.2.1.0/24";
-        }
-        else
-        {
-            protectors = hosts;
-            vpn.mode = IpsecMode::TRANSPORT;
-            vpn.localGateway = "10.1.1.1";
-            vpn.remoteGateway = "10.2.1.1";
-            vpn.localTrafficSelector = "10.1.1.1/32";
-            vpn.remoteTrafficSelector = "10.2.1.1/32";
-        }
+        const IpsecManualSaConfig endpoints =
+            mode == "tunnel" ? net.SiteToSiteVpn("site-a-to-b") : net.HostToHostVpn("host-a-to-b");
+        protectors = mode == "tunnel" ? net.gateways : net.hosts;
+        vpn.name = endpoints.name;
+        vpn.mode = endpoints.mode;
+        vpn.localGateway = endpoints.localGateway;
+        vpn.remoteGateway = endpoints.remoteGateway;
+        vpn.localTrafficSelector = endpoints.localTrafficSelector;
+        vpn.remoteTrafficSelector = endpoints.remoteTrafficSelector;
         IpsecHelper ipsec;
         ipsec.Install(protectors);
         IpsecHelper::AssignStreams(protectors, 1000);
@@ -213,31 +190,32 @@ main(int argc, char* argv[])
     const uint16_t udpPort = 9000;
     const uint16_t tcpPort = 9001;
     UdpServerHelper udpServer(udpPort);
-    ApplicationContainer servers = udpServer.Install(hosts.Get(1));
-    PacketSinkHelper tcpSink("ns3::TcpSocketFactory",
-                             InetSocketAddress(Ipv4Address::GetAny(), tcpPort));
-    servers.Add(tcpSink.Install(hosts.Get(1)));
-    UdpClientHelper udpClient(Ipv4Address("10.2.1.1"), udpPort);
+    ApplicationContainer servers = udpServer.Install(net.hosts.Get(1));
+    PacketSinkHelper tcpSink("ns3::TcpSocketFactory", net.AnySocketAddress(tcpPort));
+    servers.Add(tcpSink.Install(net.hosts.Get(1)));
+    UdpClientHelper udpClient(net.HostAddress(1), udpPort);
     udpClient.SetAttribute("MaxPackets", UintegerValue(udpPackets));
     udpClient.SetAttribute("Interval", TimeValue(MilliSeconds(10)));
     udpClient.SetAttribute("PacketSize", UintegerValue(1000));
-    ApplicationContainer clients = udpClient.Install(hosts.Get(0));
-    BulkSendHelper tcpClient("ns3::TcpSocketFactory", InetSocketAddress("10.2.1.1", tcpPort));
+    ApplicationContainer clients = udpClient.Install(net.hosts.Get(0));
+    BulkSendHelper tcpClient("ns3::TcpSocketFactory", net.HostSocketAddress(1, tcpPort));
     tcpClient.SetAttribute("MaxBytes", UintegerValue(tcpBytes));
-    clients.Add(tcpClient.Install(hosts.Get(0)));
+    clients.Add(tcpClient.Install(net.hosts.Get(0)));
     servers.Start(Seconds(0));
-    clients.Start(Seconds(1));
+    const Time start = std::max(Seconds(1), net.ready);
+    clients.Start(start);
 
     if (!pcap.empty())
     {
-        link.EnablePcap(pcap + "-wan.pcap", wan.Get(0), false, true);
+        network.GetLinkHelper().EnablePcap(pcap + "-wan.pcap", net.wan.Get(0), false, true);
     }
-    Simulator::Stop(Seconds(1) + MilliSeconds(10) * udpPackets + Seconds(5));
+    Simulator::Stop(start + MilliSeconds(10) * udpPackets + Seconds(5));
     Simulator::Run();
 
     const uint32_t udpReceived = DynamicCast<UdpServer>(servers.Get(0))->GetReceived();
     const uint64_t tcpReceived = DynamicCast<PacketSink>(servers.Get(1))->GetTotalRx();
-    std::cout << protocol << " " << mode << " mode, " << (protocol == "ah" ? "" : encryption)
+    std::cout << protocol << " " << mode << " mode, IP " << ip << ", "
+              << (protocol == "ah" ? "" : encryption)
               << (authentication.empty() ? "" : " + " + authentication) << "\n"
               << "  UDP: sent " << udpPackets << ", received " << udpReceived << "\n"
               << "  TCP: sent " << tcpBytes << " bytes, received " << tcpReceived << " bytes\n";

@@ -3,8 +3,15 @@
  */
 #include "ipsec-helper.h"
 
+#include "ns3/ipsec-ipv4-routing.h"
+#include "ns3/ipsec-ipv6-routing.h"
 #include "ns3/ipsec-key-export.h"
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
+#include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-static-routing.h"
+#include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/virtual-net-device.h"
@@ -133,9 +140,9 @@ IpsecHelper::Install(NodeContainer nodes) const
     {
         NS_ABORT_MSG_IF((*node)->GetObject<IpsecL3Protocol>(),
                         "IPsec is already installed on node " << (*node)->GetId());
-        NS_ABORT_MSG_IF(!(*node)->GetObject<Ipv4>(),
+        NS_ABORT_MSG_IF(!(*node)->GetObject<Ipv4>() && !(*node)->GetObject<Ipv6>(),
                         "node " << (*node)->GetId()
-                                << " has no IPv4 stack: install the internet stack first");
+                                << " has no IP stack: install the internet stack first");
         (*node)->AggregateObject(m_factory.Create<IpsecL3Protocol>());
     }
 }
@@ -165,14 +172,33 @@ IpsecHelper::AddManualSa(Ptr<Node> gateway, const IpsecManualSaConfig& config)
     Ptr<IpsecL3Protocol> ipsec = Get(gateway);
     const IpsecIpAddress local = ParseAddress(config, "local gateway", config.localGateway);
     const IpsecIpAddress remote = ParseAddress(config, "remote gateway", config.remoteGateway);
-    if (!local.IsIpv4() || !remote.IsIpv4())
+    if (local.GetFamily() != remote.GetFamily())
     {
-        Fail(config, "gateway", "only IPv4 gateways are implemented so far");
+        Fail(config,
+             "gateway",
+             "local gateway " + config.localGateway + " and remote gateway " +
+                 config.remoteGateway + " are of different address families");
     }
     const IpsecTrafficSelector localSelector =
         ParseSelector(config, "local traffic selector", config.localTrafficSelector);
     const IpsecTrafficSelector remoteSelector =
         ParseSelector(config, "remote traffic selector", config.remoteTrafficSelector);
+    if (localSelector.GetFamily() != remoteSelector.GetFamily())
+    {
+        Fail(config,
+             "traffic selector",
+             "local " + config.localTrafficSelector + " and remote " +
+                 config.remoteTrafficSelector + " are of different address families");
+    }
+    if (config.mode == IpsecMode::TRANSPORT && localSelector.GetFamily() != local.GetFamily())
+    {
+        // Transport mode keeps the packet's own header (RFC 4301 section 4.1).
+        Fail(config,
+             "traffic selector",
+             "transport mode protects the gateways' own traffic, but selector " +
+                 config.localTrafficSelector + " is not of the family of gateway " +
+                 config.localGateway + " (4in6 and 6in4 need tunnel mode)");
+    }
 
     IpsecManualSaResult result;
     // A bundle is ESP inside AH (RFC 4301 section 4.5): innermost first.
@@ -240,6 +266,79 @@ IpsecHelper::AddManualSa(Ptr<Node> gateway, const IpsecManualSaConfig& config)
         ipsec->InstallInbound(sa, result.tunnel);
     }
     return result;
+}
+
+namespace
+{
+
+/// \param inner a routing protocol \return the static routing it is or holds, or nullptr
+template <typename Static, typename List, typename Protocol>
+Ptr<Static>
+FindStaticRouting(Ptr<Protocol> inner)
+{
+    if (Ptr<Static> direct = DynamicCast<Static>(inner))
+    {
+        return direct;
+    }
+    if (Ptr<List> list = DynamicCast<List>(inner))
+    {
+        for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)
+        {
+            int16_t priority = 0;
+            if (Ptr<Static> found = DynamicCast<Static>(list->GetRoutingProtocol(i, priority)))
+            {
+                return found;
+            }
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void
+IpsecHelper::AddTunnelRoute(Ptr<Node> node, Ptr<NetDevice> tunnel, const std::string& prefix)
+{
+    Get(node);
+    IpsecTrafficSelector selector;
+    std::string error;
+    if (!IpsecTrafficSelector::FromPrefix(prefix, &selector, &error))
+    {
+        throw std::invalid_argument("tunnel route " + prefix + ": " + error);
+    }
+    const IpsecIpAddress network = selector.GetStartAddress();
+    const uint8_t length = static_cast<uint8_t>(std::stoi(prefix.substr(prefix.find('/') + 1)));
+    const std::string where =
+        "tunnel route " + prefix + " on node " + std::to_string(node->GetId()) + ": ";
+    if (network.IsIpv6())
+    {
+        Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
+        Ptr<IpsecIpv6Routing> hook =
+            ipv6 ? DynamicCast<IpsecIpv6Routing>(ipv6->GetRoutingProtocol()) : nullptr;
+        Ptr<Ipv6StaticRouting> routing =
+            hook ? FindStaticRouting<Ipv6StaticRouting, Ipv6ListRouting>(hook->GetInner())
+                 : nullptr;
+        if (!routing)
+        {
+            throw std::invalid_argument(where + "the node has no IPv6 static routing");
+        }
+        routing->AddNetworkRouteTo(network.GetIpv6(),
+                                   Ipv6Prefix(length),
+                                   ipv6->GetInterfaceForDevice(tunnel));
+        return;
+    }
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    Ptr<IpsecIpv4Routing> hook =
+        ipv4 ? DynamicCast<IpsecIpv4Routing>(ipv4->GetRoutingProtocol()) : nullptr;
+    Ptr<Ipv4StaticRouting> routing =
+        hook ? FindStaticRouting<Ipv4StaticRouting, Ipv4ListRouting>(hook->GetInner()) : nullptr;
+    if (!routing)
+    {
+        throw std::invalid_argument(where + "the node has no IPv4 static routing");
+    }
+    routing->AddNetworkRouteTo(network.GetIpv4(),
+                               Ipv4Mask(("/" + std::to_string(length)).c_str()),
+                               ipv4->GetInterfaceForDevice(tunnel));
 }
 
 IpsecManualSaConfig

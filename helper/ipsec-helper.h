@@ -110,6 +110,18 @@ class IpsecHelper
     static IpsecManualSaResult AddManualSa(Ptr<Node> gateway, const IpsecManualSaConfig& config);
 
     /**
+     * \brief Routes a prefix into a tunnel interface, like a Junos static route with next-hop
+     * st0.N (route-based VPN). The route goes into the static routing that the node's IPsec
+     * hook wraps.
+     * \param node a node with IPsec
+     * \param tunnel one of its tunnel interfaces (IpsecManualSaResult::tunnel)
+     * \param prefix the destination, "a.b.c.d/len" or "x:y::/len"
+     * \throws std::invalid_argument for a bad prefix, or a node without static routing of the
+     * prefix's family
+     */
+    static void AddTunnelRoute(Ptr<Node> node, Ptr<NetDevice> tunnel, const std::string& prefix);
+
+    /**
      * \param config one gateway's side
      * \return the peer's side: gateways and selectors swapped, everything else equal
      */

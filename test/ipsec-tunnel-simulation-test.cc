@@ -7,9 +7,6 @@
 
 #include "ns3/crypto-algorithm-table.h"
 #include "ns3/ipsec-esp-transform.h"
-#include "ns3/ipsec-ipv4-routing.h"
-#include "ns3/ipv4-list-routing.h"
-#include "ns3/ipv4-static-routing.h"
 
 #include <gtest/gtest.h>
 
@@ -116,20 +113,8 @@ TEST(IpsecTunnel, RouteBasedTunnelCarriesTrafficRoutedToIt)
     IpsecManualSaResult a = IpsecHelper::AddManualSa(net.gateways.Get(0), vpn);
     IpsecManualSaResult b = IpsecHelper::AddManualSa(net.gateways.Get(1), peer);
     // Like Junos: a static route to st0 selects the tunnel.
-    for (auto [node, tunnel, prefix] : {std::tuple(net.gateways.Get(0), a.tunnel, "10.2.1.0"),
-                                        std::tuple(net.gateways.Get(1), b.tunnel, "10.1.1.0")})
-    {
-        Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-        Ptr<IpsecIpv4Routing> ipsecRouting =
-            DynamicCast<IpsecIpv4Routing>(ipv4->GetRoutingProtocol());
-        Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(ipsecRouting->GetInner());
-        int16_t priority = 0;
-        Ptr<Ipv4StaticRouting> staticRouting =
-            DynamicCast<Ipv4StaticRouting>(list->GetRoutingProtocol(0, priority));
-        staticRouting->AddNetworkRouteTo(Ipv4Address(prefix),
-                                         Ipv4Mask("255.255.255.0"),
-                                         ipv4->GetInterfaceForDevice(tunnel));
-    }
+    IpsecHelper::AddTunnelRoute(net.gateways.Get(0), a.tunnel, "10.2.1.0/24");
+    IpsecHelper::AddTunnelRoute(net.gateways.Get(1), b.tunnel, "10.1.1.0/24");
     net.RunUdp(12, 500);
     EXPECT_EQ(net.Delivered(), 12u);
     EXPECT_EQ(net.WanProtocols().count(UDP), 0u);

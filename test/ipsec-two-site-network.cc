@@ -4,13 +4,10 @@
 #include "ipsec-two-site-network.h"
 
 #include "ns3/config.h"
-#include "ns3/internet-stack-helper.h"
-#include "ns3/ipv4-address-helper.h"
-#include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/ipv4-header.h"
+#include "ns3/ipv6-header.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
-#include "ns3/point-to-point-helper.h"
 #include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -23,39 +20,21 @@ namespace ns3
 namespace test
 {
 
-TwoSiteNetwork::TwoSiteNetwork()
+TwoSiteNetwork::TwoSiteNetwork(IpsecIpPlan plan)
 {
-    hosts.Create(2);
-    gateways.Create(2);
-    InternetStackHelper stack;
-    stack.Install(hosts);
-    stack.Install(gateways);
-
-    PointToPointHelper link;
-    link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    link.SetChannelAttribute("Delay", StringValue("1ms"));
-    NetDeviceContainer siteA = link.Install(hosts.Get(0), gateways.Get(0));
-    NetDeviceContainer wan = link.Install(gateways.Get(0), gateways.Get(1));
-    m_wan = wan;
-    NetDeviceContainer siteB = link.Install(hosts.Get(1), gateways.Get(1));
-
-    Ipv4AddressHelper addresses;
-    addresses.SetBase("10.1.1.0", "255.255.255.0");
-    addresses.Assign(siteA);
-    addresses.SetBase("192.0.2.0", "255.255.255.252");
-    addresses.Assign(wan);
-    addresses.SetBase("10.2.1.0", "255.255.255.0");
-    addresses.Assign(siteB);
-    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    IpsecTwoSiteHelper helper;
+    m_net = helper.Build(plan);
+    hosts = m_net.hosts;
+    gateways = m_net.gateways;
 
     IpsecHelper ipsec;
     ipsec.Install(gateways);
     IpsecHelper::AssignStreams(gateways, 100);
 
-    for (uint32_t i = 0; i < wan.GetN(); ++i)
+    for (uint32_t i = 0; i < m_net.wan.GetN(); ++i)
     {
-        wan.Get(i)->TraceConnectWithoutContext("PhyTxBegin",
-                                               MakeCallback(&TwoSiteNetwork::WanTx, this));
+        m_net.wan.Get(i)->TraceConnectWithoutContext("PhyTxBegin",
+                                                     MakeCallback(&TwoSiteNetwork::WanTx, this));
     }
 }
 
@@ -64,15 +43,16 @@ TwoSiteNetwork::~TwoSiteNetwork()
     Simulator::Destroy();
 }
 
+const IpsecTwoSite&
+TwoSiteNetwork::Net() const
+{
+    return m_net;
+}
+
 IpsecManualSaConfig
 TwoSiteNetwork::VpnConfig() const
 {
-    IpsecManualSaConfig vpn;
-    vpn.name = "site-a-to-b";
-    vpn.localGateway = "192.0.2.1";
-    vpn.remoteGateway = "192.0.2.2";
-    vpn.localTrafficSelector = "10.1.1.0/24";
-    vpn.remoteTrafficSelector = "10.2.1.0/24";
+    IpsecManualSaConfig vpn = m_net.SiteToSiteVpn("site-a-to-b");
     vpn.spi = 0x4321;
     vpn.encryption = "aes-128-gcm";
     vpn.encryptionKey = "000102030405060708090a0b0c0d0e0fcafebabe";
@@ -92,14 +72,15 @@ TwoSiteNetwork::RunUdp(uint32_t count, uint32_t size, Time interval)
     const uint16_t port = 9000;
     UdpServerHelper server(port);
     ApplicationContainer serverApp = server.Install(hosts.Get(1));
-    UdpClientHelper client(Ipv4Address("10.2.1.1"), port);
+    UdpClientHelper client(m_net.HostAddress(1), port);
     client.SetAttribute("MaxPackets", UintegerValue(count));
     client.SetAttribute("Interval", TimeValue(interval));
     client.SetAttribute("PacketSize", UintegerValue(size));
     ApplicationContainer clientApp = client.Install(hosts.Get(0));
     serverApp.Start(Seconds(0));
-    clientApp.Start(Seconds(1));
-    Simulator::Stop(Seconds(2) + interval * count);
+    const Time start = std::max(Seconds(1), m_net.ready);
+    clientApp.Start(start);
+    Simulator::Stop(start + Seconds(1) + interval * count);
     Simulator::Run();
     m_delivered = DynamicCast<UdpServer>(serverApp.Get(0))->GetReceived();
 }
@@ -110,16 +91,26 @@ TwoSiteNetwork::WanTx(Ptr<const Packet> packet)
     Ptr<Packet> copy = packet->Copy();
     PppHeader ppp;
     copy->RemoveHeader(ppp);
-    Ipv4Header ip;
-    copy->PeekHeader(ip);
-    m_wanProtocols[ip.GetProtocol()]++;
+    constexpr uint16_t PPP_IPV6 = 0x0057;
+    if (ppp.GetProtocol() == PPP_IPV6)
+    {
+        Ipv6Header ip;
+        copy->PeekHeader(ip);
+        m_wanProtocols[ip.GetNextHeader()]++;
+    }
+    else
+    {
+        Ipv4Header ip;
+        copy->PeekHeader(ip);
+        m_wanProtocols[ip.GetProtocol()]++;
+    }
     m_wanPackets.push_back(copy);
 }
 
 uint32_t
 TwoSiteNetwork::AddUdpFlow(Ptr<Node> sender,
                            Ptr<Node> receiver,
-                           Ipv4Address destination,
+                           const Address& destination,
                            uint16_t port,
                            uint32_t count,
                            uint32_t size,
@@ -134,7 +125,7 @@ TwoSiteNetwork::AddUdpFlow(Ptr<Node> sender,
     client.SetAttribute("Interval", TimeValue(interval));
     client.SetAttribute("PacketSize", UintegerValue(size));
     ApplicationContainer clientApp = client.Install(sender);
-    clientApp.Start(start);
+    clientApp.Start(std::max(start, m_net.ready));
     m_servers.push_back(serverApp.Get(0));
     return static_cast<uint32_t>(m_servers.size() - 1);
 }
@@ -155,7 +146,7 @@ TwoSiteNetwork::Received(uint32_t flow) const
 Ptr<NetDevice>
 TwoSiteNetwork::WanDevice(uint32_t gateway) const
 {
-    return m_wan.Get(gateway);
+    return m_net.wan.Get(gateway);
 }
 
 const std::vector<Ptr<const Packet>>&

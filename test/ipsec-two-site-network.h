@@ -6,6 +6,7 @@
 
 #include "ns3/application.h"
 #include "ns3/ipsec-helper.h"
+#include "ns3/ipsec-two-site-helper.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
@@ -20,17 +21,21 @@ namespace test
 {
 
 /**
- * \brief Test topology: hostA - gwA ==WAN== gwB - hostB over point-to-point links, with
- * global routing, IPsec on both gateways, and counters of what crosses the WAN.
+ * \brief Test topology: hostA - gwA ==WAN== gwB - hostB, built by IpsecTwoSiteHelper for an
+ * IP plan, with IPsec on both gateways and counters of what crosses the WAN.
  *
- * Site A is 10.1.1.0/24 (hostA 10.1.1.1, gwA 10.1.1.2), the WAN 192.0.2.0/30 (gwA .1,
- * gwB .2), site B 10.2.1.0/24 (hostB 10.2.1.1, gwB 10.2.1.2).
+ * IPv4: site A is 10.1.1.0/24 (hostA 10.1.1.1, gwA 10.1.1.2), the WAN 192.0.2.0/30 (gwA .1,
+ * gwB .2), site B 10.2.1.0/24 (hostB 10.2.1.1, gwB 10.2.1.2). IPv6: fd00:1:1::/64,
+ * fd00:ff::/64 and fd00:2:1::/64, numbered the same way.
  */
 class TwoSiteNetwork
 {
   public:
-    /// Builds the nodes, links, addresses, routes and IPsec (no SAs yet).
-    TwoSiteNetwork();
+    /**
+     * \brief Builds the nodes, links, addresses, routes and IPsec (no SAs yet).
+     * \param plan the families of the sites and the WAN
+     */
+    explicit TwoSiteNetwork(IpsecIpPlan plan = IpsecIpPlan::IPV4);
     /// Destroys the simulation.
     ~TwoSiteNetwork();
 
@@ -43,6 +48,9 @@ class TwoSiteNetwork
      * \param gatewayB gwB's side
      */
     void InstallVpn(const IpsecManualSaConfig& gatewayA, const IpsecManualSaConfig& gatewayB);
+
+    /// \return what the helper built (addresses, devices)
+    const IpsecTwoSite& Net() const;
 
     /**
      * \brief Sends UDP datagrams from hostA to hostB and runs the simulation.
@@ -61,12 +69,12 @@ class TwoSiteNetwork
      * \param count datagrams
      * \param size payload bytes each (at least 12, the sequence header of UdpClient)
      * \param interval time between them
-     * \param start when the first one is sent
+     * \param start when the first one is sent (not before the addresses are usable)
      * \return the flow's index for Received()
      */
     uint32_t AddUdpFlow(Ptr<Node> sender,
                         Ptr<Node> receiver,
-                        Ipv4Address destination,
+                        const Address& destination,
                         uint16_t port,
                         uint32_t count,
                         uint32_t size,
@@ -87,7 +95,7 @@ class TwoSiteNetwork
 
     /// \return datagrams hostB received
     uint32_t Delivered() const;
-    /// \return IP packets seen on the WAN by protocol number
+    /// \return IP packets seen on the WAN by protocol (IPv4) or first next header (IPv6)
     const std::map<uint8_t, uint32_t>& WanProtocols() const;
     /// \return gwA's IPsec
     Ptr<IpsecL3Protocol> IpsecA() const;
@@ -103,9 +111,9 @@ class TwoSiteNetwork
     /// Counts a packet leaving gwA or gwB onto the WAN.
     void WanTx(Ptr<const Packet> packet);
 
+    IpsecTwoSite m_net;                          //!< the network
     std::map<uint8_t, uint32_t> m_wanProtocols;  //!< protocol -> packets
     uint32_t m_delivered{0};                     //!< datagrams received by hostB
-    NetDeviceContainer m_wan;                    //!< gwA's and gwB's WAN devices
     std::vector<Ptr<const Packet>> m_wanPackets; //!< IP packets sent onto the WAN
     std::vector<Ptr<Application>> m_servers;     //!< UdpServer of each AddUdpFlow() flow
 };

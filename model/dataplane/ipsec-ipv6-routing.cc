@@ -123,9 +123,20 @@ IpsecIpv6Routing::RouteInput(Ptr<const Packet> p,
                              LocalDeliverCallback lcb,
                              ErrorCallback ecb)
 {
-    if (m_ipsec->IsTunnelInterface(idev) || IsLinkScopedOrMulticast(header))
+    if (m_ipsec->IsTunnelInterface(idev) && !IsLinkScopedOrMulticast(header))
     {
-        // Decrypted packets were checked against their SA's selectors before re-entering.
+        // Decrypted, and checked against its SA's selectors before it re-entered. ns-3's IPv6
+        // delivers locally only what is addressed to the receiving interface (strong end
+        // system); a tunnel interface delivers to every address of the node, as st0 does.
+        if (m_ipv6->GetInterfaceForAddress(header.GetDestination()) >= 0)
+        {
+            lcb(p, header, m_ipv6->GetInterfaceForDevice(idev));
+            return true;
+        }
+        return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    if (IsLinkScopedOrMulticast(header))
+    {
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
     IpsecFlow flow;

@@ -28,16 +28,13 @@
 #include "ns3/crypto-cipher.h"
 #include "ns3/crypto-integrity.h"
 #include "ns3/crypto-random.h"
-#include "ns3/internet-stack-helper.h"
 #include "ns3/ipsec-esp-transform.h"
 #include "ns3/ipsec-flow.h"
 #include "ns3/ipsec-helper.h"
 #include "ns3/ipsec-replay-window.h"
 #include "ns3/ipsec-sa.h"
-#include "ns3/ipv4-address-helper.h"
-#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipsec-two-site-helper.h"
 #include "ns3/ipv4-header.h"
-#include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/udp-header.h"
@@ -347,38 +344,15 @@ struct Network
     /// Builds the topology and installs both VPNs.
     Network()
     {
-        hosts.Create(2);
-        gateways.Create(2);
-        InternetStackHelper stack;
-        stack.Install(hosts);
-        stack.Install(gateways);
-
-        PointToPointHelper link;
-        link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-        link.SetChannelAttribute("Delay", StringValue("1ms"));
-        NetDeviceContainer siteA = link.Install(hosts.Get(0), gateways.Get(0));
-        NetDeviceContainer wan = link.Install(gateways.Get(0), gateways.Get(1));
-        NetDeviceContainer siteB = link.Install(hosts.Get(1), gateways.Get(1));
-
-        Ipv4AddressHelper addresses;
-        addresses.SetBase("10.1.1.0", "255.255.255.0");
-        addresses.Assign(siteA);
-        addresses.SetBase("192.0.2.0", "255.255.255.252");
-        addresses.Assign(wan);
-        addresses.SetBase("10.2.1.0", "255.255.255.0");
-        addresses.Assign(siteB);
-        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        IpsecTwoSite net = IpsecTwoSiteHelper().Build(IpsecIpPlan::IPV4);
+        hosts = net.hosts;
+        gateways = net.gateways;
 
         IpsecHelper ipsec;
         ipsec.Install(gateways);
         IpsecHelper::AssignStreams(gateways, 100);
 
-        IpsecManualSaConfig tunnel;
-        tunnel.name = "fuzz-tunnel";
-        tunnel.localGateway = "192.0.2.1";
-        tunnel.remoteGateway = "192.0.2.2";
-        tunnel.localTrafficSelector = "10.1.1.0/24";
-        tunnel.remoteTrafficSelector = "10.2.1.0/24";
+        IpsecManualSaConfig tunnel = net.SiteToSiteVpn("fuzz-tunnel");
         tunnel.spi = NODE_TUNNEL_SPI;
         tunnel.encryption = "aes-128-gcm";
         tunnel.encryptionKey = "000102030405060708090a0b0c0d0e0fcafebabe";
@@ -387,12 +361,9 @@ struct Network
 
         // Transport mode rebuilds the IP header from the outer one and hands any next header
         // to gwB's own stack; CBC + HMAC gives the node path the other trailer alignment.
-        IpsecManualSaConfig transport;
-        transport.name = "fuzz-transport";
-        transport.localGateway = "192.0.2.1";
-        transport.remoteGateway = "192.0.2.2";
-        transport.localTrafficSelector = "192.0.2.1/32";
-        transport.remoteTrafficSelector = "192.0.2.2/32";
+        IpsecManualSaConfig transport = net.SiteToSiteVpn("fuzz-transport");
+        transport.localTrafficSelector = transport.localGateway + "/32";
+        transport.remoteTrafficSelector = transport.remoteGateway + "/32";
         transport.mode = IpsecMode::TRANSPORT;
         transport.spi = NODE_TRANSPORT_SPI;
         transport.encryption = "aes-256-cbc";
