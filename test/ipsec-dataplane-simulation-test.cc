@@ -5,6 +5,7 @@
  * (PROTECT, BYPASS, DISCARD), plaintext where protection is required, lifetimes, selector
  * checks after decryption, anti-replay on the wire, the outer DF bit and reproducibility.
  */
+#include "ipsec-test-wan-tap.h"
 #include "ipsec-two-site-network.h"
 
 #include "ns3/boolean.h"
@@ -27,6 +28,7 @@
 
 using namespace ns3;
 using ns3::test::TwoSiteNetwork;
+using ns3::test::WanReplayer;
 
 namespace
 {
@@ -347,71 +349,12 @@ TEST(IpsecDataplane, DecryptedPacketsOutsideTheSelectorsAreDropped)
     EXPECT_EQ(net.Drops(1, IpsecDropReason::ICV_FAILURE), 0u);
 }
 
-namespace
-{
-
-/// Sends a copy of the first ESP packets gwA puts on the WAN again, shortly after: a replay
-/// attack on the wire (a fault injection of the test, not of the model).
-class WanDuplicator
-{
-  public:
-    WanDuplicator(Ptr<NetDevice> device, Address peer, uint32_t count)
-        : m_device(device),
-          m_peer(peer),
-          m_left(count)
-    {
-        device->TraceConnectWithoutContext("MacTx", MakeCallback(&WanDuplicator::MacTx, this));
-    }
-
-    uint32_t Sent() const
-    {
-        return m_sent;
-    }
-
-  private:
-    void MacTx(Ptr<const Packet> frame)
-    {
-        if (m_left == 0 || m_copies.count(frame->GetUid()))
-        {
-            return;
-        }
-        Ptr<Packet> copy = frame->Copy();
-        PppHeader ppp;
-        copy->RemoveHeader(ppp);
-        Ipv4Header ip;
-        copy->PeekHeader(ip);
-        if (ip.GetProtocol() != ESP)
-        {
-            return;
-        }
-        --m_left;
-        m_copies.insert(copy->GetUid());
-        Simulator::Schedule(MicroSeconds(300), &WanDuplicator::Resend, this, copy);
-    }
-
-    void Resend(Ptr<Packet> copy)
-    {
-        if (m_device->Send(copy, m_peer, 0x0800))
-        {
-            ++m_sent;
-        }
-    }
-
-    Ptr<NetDevice> m_device;
-    Address m_peer;
-    uint32_t m_left;
-    uint32_t m_sent{0};
-    std::set<uint64_t> m_copies;
-};
-
-} // namespace
-
 TEST(IpsecDataplane, EspPacketsReplayedOnTheWanAreDropped)
 {
     TwoSiteNetwork net;
     IpsecManualSaConfig vpn = net.VpnConfig();
     net.InstallVpn(vpn, IpsecHelper::Mirror(vpn));
-    WanDuplicator duplicator(net.WanDevice(0), net.WanDevice(1)->GetAddress(), 4);
+    WanReplayer duplicator(net.WanDevice(0), net.WanDevice(1)->GetAddress(), ESP, 4);
     net.RunUdp(10, 200);
     ASSERT_EQ(duplicator.Sent(), 4u);
     EXPECT_EQ(net.WanProtocols().at(ESP), 14u);
