@@ -371,7 +371,11 @@ namespace
  * header, so that the inner DF bit is under the test's control (ns-3's UDP sockets never set it).
  */
 void
-SendRawUdp(Ptr<Socket> socket, uint16_t identification, uint32_t payloadSize, bool dontFragment)
+SendRawUdp(Ptr<Socket> socket,
+           uint16_t identification,
+           uint32_t payloadSize,
+           bool dontFragment,
+           Ipv4Address source)
 {
     Ptr<Packet> packet = Create<Packet>(payloadSize);
     UdpHeader udp;
@@ -379,7 +383,7 @@ SendRawUdp(Ptr<Socket> socket, uint16_t identification, uint32_t payloadSize, bo
     udp.SetDestinationPort(9000);
     packet->AddHeader(udp);
     Ipv4Header ip;
-    ip.SetSource(Ipv4Address("10.1.1.1"));
+    ip.SetSource(source);
     ip.SetDestination(Ipv4Address("10.2.1.1"));
     ip.SetProtocol(UDP);
     ip.SetTtl(64);
@@ -437,7 +441,8 @@ TEST(IpsecDataplane, OuterDfBitFollowsTheSaMode)
                                         raw,
                                         static_cast<uint16_t>(100 + i),
                                         payload,
-                                        innerDf);
+                                        innerDf,
+                                        Ipv4Address("10.1.1.1"));
                 }
                 net.Run(Seconds(2));
 
@@ -470,6 +475,44 @@ TEST(IpsecDataplane, OuterDfBitFollowsTheSaMode)
             }
         }
     }
+}
+
+TEST(IpsecDataplane, LocallyOriginatedDfPacketsTooBigForTheTunnelAreDroppedNotFragmented)
+{
+    // gwA itself sends into the tunnel, from its site-A address, which the policy covers.
+    // ns-3 fragments local packets at the tunnel interface whatever their DF bit; the data
+    // plane must refuse the fragments of a DF packet and report the MTU to the sender.
+    TwoSiteNetwork net;
+    IpsecManualSaConfig vpn = net.VpnConfig();
+    net.InstallVpn(vpn, IpsecHelper::Mirror(vpn));
+    Ptr<Socket> raw = Socket::CreateSocket(net.gateways.Get(0), Ipv4RawSocketFactory::GetTypeId());
+    raw->SetAttribute("Protocol", UintegerValue(UDP));
+    raw->SetAttribute("IpHeaderInclude", BooleanValue(true));
+    uint32_t icmpFragNeeded = 0;
+    Ptr<Socket> icmp = Socket::CreateSocket(net.gateways.Get(0), Ipv4RawSocketFactory::GetTypeId());
+    icmp->SetAttribute("Protocol", UintegerValue(1));
+    icmp->SetRecvCallback(MakeBoundCallback(
+        +[](uint32_t* counter, Ptr<Socket> socket) {
+            while (Ptr<Packet> packet = socket->Recv())
+            {
+                Ipv4Header ip;
+                packet->RemoveHeader(ip);
+                uint8_t typeAndCode[2];
+                packet->CopyData(typeAndCode, 2);
+                // Destination unreachable, fragmentation needed (RFC 792, RFC 1191).
+                *counter += typeAndCode[0] == 3 && typeAndCode[1] == 4;
+            }
+        },
+        &icmpFragNeeded));
+    const Ipv4Address gatewayA("10.1.1.2"); // a local source the policy covers
+    Simulator::Schedule(Seconds(1), &SendRawUdp, raw, 1, 1460, true, gatewayA);
+    Simulator::Schedule(Seconds(1.01), &SendRawUdp, raw, 2, 1460, false, gatewayA);
+    net.Run(Seconds(2));
+    raw->Close();
+    icmp->Close();
+    EXPECT_EQ(net.Drops(0, IpsecDropReason::MTU_EXCEEDED), 2u) << "both fragments of the DF one";
+    EXPECT_EQ(icmpFragNeeded, 1u);
+    EXPECT_EQ(EspFromGatewayA(net).size(), 2u) << "the datagram without DF, in two fragments";
 }
 
 namespace

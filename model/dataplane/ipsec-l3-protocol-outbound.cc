@@ -47,6 +47,17 @@ IsLinkScoped(const Ipv6Header& header)
     return header.GetDestination().IsMulticast() || header.GetDestination().IsLinkLocal();
 }
 
+/**
+ * \param header an IP header sent into a tunnel interface
+ * \return true for a fragment of an IPv4 packet with DF set
+ */
+bool
+IsFragmentedDontFragment(const IpsecIpHeader& header)
+{
+    return !header.IsIpv6() && header.GetIpv4().IsDontFragment() &&
+           (!header.GetIpv4().IsLastFragment() || header.GetIpv4().GetFragmentOffset() != 0);
+}
+
 } // namespace
 
 bool
@@ -64,6 +75,23 @@ IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint1
         // tunnel has no neighbours, and Junos st0 sends no such packets either.
         m_counters.linkScopedOnTunnel++;
         return true;
+    }
+    if (IsFragmentedDontFragment(header))
+    {
+        // A packet of this node's own with DF set was too big for the tunnel, and ns-3
+        // fragmented it regardless (it does so for locally sent packets). RFC 791 forbids
+        // that: drop every fragment, and report the tunnel MTU for the first one, as
+        // forwarding does.
+        Drop(packet, IpsecDropReason::MTU_EXCEEDED, nullptr);
+        const Ipv4Header& ipv4 = header.GetIpv4();
+        Ptr<Icmpv4L4Protocol> icmp = m_node->GetObject<Icmpv4L4Protocol>();
+        if (ipv4.GetFragmentOffset() == 0 && icmp)
+        {
+            Ptr<Packet> payload = packet->Copy();
+            payload->RemoveAtStart(header.GetSerializedSize());
+            icmp->SendDestUnreachFragNeeded(ipv4, payload, device->GetMtu());
+        }
+        return false;
     }
     auto bound = m_deviceBundles.find(device);
     if (bound != m_deviceBundles.end())
