@@ -71,11 +71,7 @@ Ikev2SaPayload::ParseBody(Ikev2WireReader& reader)
         }
         m_proposals.push_back(std::move(proposal));
     }
-    if (!reader.IsEmpty())
-    {
-        return Ikev2ParseError::INVALID_PROPOSAL; // bytes after the proposal marked last
-    }
-    return Ikev2ParseError::NONE;
+    return Ikev2ParseError::NONE; // bytes after the last proposal: the chain reports them
 }
 
 } // namespace ns3

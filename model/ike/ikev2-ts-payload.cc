@@ -113,7 +113,7 @@ Ikev2TsPayload::ParseBody(Ikev2WireReader& reader)
         }
         m_selectors.push_back(selector);
     }
-    return reader.IsEmpty() ? Ikev2ParseError::NONE : Ikev2ParseError::INVALID_TRAFFIC_SELECTOR;
+    return Ikev2ParseError::NONE; // bytes after the last selector: the chain reports them
 }
 
 } // namespace ns3
