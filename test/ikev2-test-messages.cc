@@ -135,7 +135,7 @@ SampleAuthRequestHeader()
 }
 
 Ikev2PayloadList
-SampleAuthInnerPayloads()
+SampleAuthInnerPayloads(const CryptoBytes& certificate)
 {
     std::string fqdn = "gw-a.example.net";
     Ikev2Proposal esp;
@@ -168,7 +168,9 @@ SampleAuthInnerPayloads()
         Create<Ikev2IdPayload>(true,
                                Ikev2IdentificationType::FQDN,
                                CryptoBytes(fqdn.begin(), fqdn.end())),
-        Create<Ikev2CertPayload>(false, Ikev2CertPayload::X509_SIGNATURE, Sequence(0x40, 24)),
+        Create<Ikev2CertPayload>(false,
+                                 Ikev2CertPayload::X509_SIGNATURE,
+                                 certificate.empty() ? Sequence(0x40, 24) : certificate),
         Create<Ikev2CertPayload>(true, Ikev2CertPayload::X509_SIGNATURE, Sequence(0x50, 20)),
         Create<Ikev2AuthPayload>(Ikev2AuthMethod::SHARED_KEY_MIC, Sequence(0x60, 32)),
         Create<Ikev2NotifyPayload>(Ikev2NotifyType::USE_TRANSPORT_MODE),

@@ -57,9 +57,11 @@ Ikev2Message SampleAuthRequestHeader();
 /**
  * \brief The inner payloads of an IKE_AUTH request: IDi (FQDN), CERT, CERTREQ, AUTH (PSK),
  * N(USE_TRANSPORT_MODE), SA (one ESP proposal with SPI), TSi, TSr.
+ * \param certificate the CERT payload's DER certificate; empty for 24 placeholder bytes
+ * (enough for the codec, but not a certificate a dissector can decode)
  * \return the payloads
  */
-Ikev2PayloadList SampleAuthInnerPayloads();
+Ikev2PayloadList SampleAuthInnerPayloads(const CryptoBytes& certificate = {});
 
 /**
  * \brief Bytes from hex text that may contain spaces (for field-by-field layouts in tests).
