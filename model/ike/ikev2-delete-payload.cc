@@ -64,8 +64,7 @@ Ikev2DeletePayload::ParseBody(Ikev2WireReader& reader)
     {
     case Ikev2ProtocolId::IKE:
         // RFC 7296 section 3.11: for the IKE SA the SPI Size is zero and no SPI is sent.
-        return spiSize == 0 && count == 0 ? Ikev2ParseError::NONE
-                                          : Ikev2ParseError::INVALID_DELETE;
+        return spiSize == 0 && count == 0 ? Ikev2ParseError::NONE : Ikev2ParseError::INVALID_DELETE;
     case Ikev2ProtocolId::AH:
     case Ikev2ProtocolId::ESP:
         break;
