@@ -166,7 +166,8 @@ Ikev2MessageProtection::Unprotect(CryptoByteView datagram,
     const uint8_t* ciphertext = iv + ivSize;
     const uint8_t* icv = ciphertext + ciphertextSize;
 
-    // RFC 7296 section 3.14: the ICV is checked before anything is decrypted.
+    // Authenticate first: nothing of a forged or corrupted message reaches the cipher or the
+    // payload parsers.
     if (m_integrity &&
         m_integrity->Verify({CryptoByteView(datagram.Data(), ivOffset + ivSize + ciphertextSize)},
                             CryptoByteView(icv, icvSize)) != CryptoStatus::OK)

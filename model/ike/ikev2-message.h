@@ -20,7 +20,8 @@ namespace ns3
  * \brief An IKEv2 message (RFC 7296 section 3): the IKE header and its ordered payloads.
  *
  * The payloads of an SK payload are not part of the message until they are decrypted
- * (Ikev2MessageProtection); here the SK payload is opaque and must be last.
+ * (Ikev2MessageProtection); here the SK payload is opaque and must be last. Copies of a message
+ * share its payload objects.
  */
 class Ikev2Message
 {

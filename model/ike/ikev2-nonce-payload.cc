@@ -28,7 +28,7 @@ Ikev2NoncePayload::SerializeBody(Ikev2WireWriter& writer) const
 Ikev2ParseError
 Ikev2NoncePayload::ParseBody(Ikev2WireReader& reader)
 {
-    // RFC 7296 section 2.10: nonces MUST be at least 16 and at most 256 octets.
+    // RFC 7296 section 3.9 (and 2.10): the Nonce Data MUST be 16 to 256 octets long.
     if (reader.GetRemaining() < MIN_NONCE_SIZE || reader.GetRemaining() > MAX_NONCE_SIZE)
     {
         return Ikev2ParseError::INVALID_NONCE_LENGTH;

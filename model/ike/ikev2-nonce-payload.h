@@ -20,8 +20,8 @@ namespace ns3
 class Ikev2NoncePayload : public Ikev2Payload
 {
   public:
-    static constexpr size_t MIN_NONCE_SIZE = 16;  //!< RFC 7296 section 2.10
-    static constexpr size_t MAX_NONCE_SIZE = 256; //!< RFC 7296 section 2.10
+    static constexpr size_t MIN_NONCE_SIZE = 16;  //!< RFC 7296 sections 2.10, 3.9
+    static constexpr size_t MAX_NONCE_SIZE = 256; //!< RFC 7296 section 3.9
 
     Ikev2NoncePayload() = default;
 

@@ -70,7 +70,9 @@ std::ostream& operator<<(std::ostream& os, Ikev2ParseError error);
  * \ingroup ipsec
  * \brief The outcome of parsing: success, or a reason with where it happened.
  *
- * The offset counts from the start of the parsed bytes (the IKE header for a message, the first
+ * The offset is that of the structure in which the error was found (the IKE header, the
+ * generic header of the payload, or the byte after the last payload for TRAILING_BYTES),
+ * counted from the start of the parsed bytes (the IKE header for a message, the first
  * decrypted byte for an inner chain). The payload type is the payload being parsed when the
  * error was found; for UNSUPPORTED_CRITICAL_PAYLOAD it is the unknown type the answer must
  * name (RFC 7296 section 2.5).
