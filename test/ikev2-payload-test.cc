@@ -58,11 +58,11 @@ Ikev2ParseError
 BodyError(Ikev2PayloadType type, const std::string& bodyHex)
 {
     CryptoBytes body = HexBytes(bodyHex);
-    CryptoBytes chain = {0,
-                         0,
-                         static_cast<uint8_t>((body.size() + 4) >> 8),
-                         static_cast<uint8_t>(body.size() + 4)};
-    chain.insert(chain.end(), body.begin(), body.end());
+    const CryptoBytes genericHeader = {0,
+                                       0,
+                                       static_cast<uint8_t>((body.size() + 4) >> 8),
+                                       static_cast<uint8_t>(body.size() + 4)};
+    const CryptoBytes chain = CryptoConcat({genericHeader, body});
     Ikev2Message message;
     return Ikev2Message::Parse(RawMessage(static_cast<uint8_t>(type), chain), &message).GetError();
 }
