@@ -4,7 +4,6 @@
 #include "ipsec-ip-header.h"
 
 #include "ns3/assert.h"
-#include "ns3/node.h"
 
 namespace ns3
 {
@@ -115,7 +114,7 @@ IpsecIpHeader::IsDontFragment() const
 }
 
 IpsecIpHeader
-IpsecIpHeader::WithPayload(uint8_t protocol, uint32_t payloadSize) const
+IpsecIpHeader::WithPayload(uint8_t protocol, uint32_t payloadSize, bool checksum) const
 {
     if (IsIpv6())
     {
@@ -127,7 +126,7 @@ IpsecIpHeader::WithPayload(uint8_t protocol, uint32_t payloadSize) const
     Ipv4Header header = GetIpv4();
     header.SetProtocol(protocol);
     header.SetPayloadSize(static_cast<uint16_t>(payloadSize));
-    if (Node::ChecksumEnabled())
+    if (checksum)
     {
         header.EnableChecksum();
     }

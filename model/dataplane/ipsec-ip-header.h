@@ -71,9 +71,10 @@ class IpsecIpHeader
     /**
      * \param protocol the protocol or next header the payload starts with
      * \param payloadSize the payload's size in bytes
-     * \return a copy that announces that payload (IPv4 checksum refreshed if enabled)
+     * \param checksum whether IPv4 checksums are computed (ns-3's ChecksumEnabled)
+     * \return a copy that announces that payload
      */
-    IpsecIpHeader WithPayload(uint8_t protocol, uint32_t payloadSize) const;
+    IpsecIpHeader WithPayload(uint8_t protocol, uint32_t payloadSize, bool checksum) const;
 
     /// \param packet the payload; the header is added in front of it
     void PrependTo(Ptr<Packet> packet) const;

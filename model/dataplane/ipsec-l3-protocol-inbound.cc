@@ -162,13 +162,14 @@ IpsecL3Protocol::DeliverPayload(Ptr<IpsecSa> sa,
     if (nextHeader == IpsecL4Protocol::ESP_PROTOCOL)
     {
         // ESP inside AH (a bundle): the same outer header now carries ESP.
-        ReceiveEsp(inner, header.WithPayload(IpsecL4Protocol::ESP_PROTOCOL, inner->GetSize()));
+        ReceiveEsp(inner,
+                   header.WithPayload(IpsecL4Protocol::ESP_PROTOCOL, inner->GetSize(), m_checksum));
         return;
     }
     bool ipv6 = header.IsIpv6();
     if (sa->GetConfig().mode == IpsecMode::TRANSPORT)
     {
-        header.WithPayload(nextHeader, inner->GetSize()).PrependTo(inner);
+        header.WithPayload(nextHeader, inner->GetSize(), m_checksum).PrependTo(inner);
     }
     else if (nextHeader == NEXT_HEADER_IPV4 || nextHeader == NEXT_HEADER_IPV6)
     {
@@ -207,7 +208,7 @@ IpsecL3Protocol::DeliverPayload(Ptr<IpsecSa> sa,
     {
         return;
     }
-    Ptr<VirtualNetDevice> tunnel = DynamicCast<VirtualNetDevice>(m_inboundTunnel[sa->GetId()]);
+    Ptr<VirtualNetDevice> tunnel = m_inboundTunnel[sa->GetId()];
     tunnel->Receive(inner,
                     ipv6 ? IpsecIpHeader::ETHERTYPE_IPV6 : IpsecIpHeader::ETHERTYPE_IPV4,
                     tunnel->GetAddress(),
@@ -232,7 +233,7 @@ IpsecL3Protocol::ForwardDecrypted(Ptr<Packet> inner, Ptr<IpsecSa> sa)
     inner->RemoveHeader(header);
     // What IpForward would do: one hop less, then out.
     header.SetTtl(header.GetTtl() - 1);
-    if (Node::ChecksumEnabled())
+    if (m_checksum)
     {
         header.EnableChecksum();
     }

@@ -162,7 +162,7 @@ IpsecL3Protocol::ForwardProtected(Ptr<const Packet> packet,
     // What IpForward would do before sending: one hop less.
     Ipv4Header forwarded = header;
     forwarded.SetTtl(header.GetTtl() - 1);
-    if (Node::ChecksumEnabled())
+    if (m_checksum)
     {
         forwarded.EnableChecksum();
     }
@@ -358,7 +358,9 @@ IpsecL3Protocol::SendBundle(const std::vector<Ptr<IpsecSa>>& bundle,
         m_txTrace(result, sa);
         payload = result;
     }
-    SendWithRoute(payload, outer.WithPayload(nextHeader, payload->GetSize()), outermost);
+    SendWithRoute(payload,
+                  outer.WithPayload(nextHeader, payload->GetSize(), m_checksum),
+                  outermost);
     return true;
 }
 

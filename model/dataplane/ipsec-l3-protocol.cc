@@ -126,6 +126,7 @@ IpsecL3Protocol::NotifyNewAggregate()
         if (node && (ipv4 || ipv6))
         {
             m_node = node;
+            m_checksum = Node::ChecksumEnabled();
             if (ipv4)
             {
                 HookIpv4(ipv4);
@@ -302,8 +303,11 @@ IpsecL3Protocol::BindOutboundToTunnel(Ptr<NetDevice> tunnel,
 void
 IpsecL3Protocol::InstallInbound(Ptr<IpsecSa> sa, Ptr<NetDevice> tunnel)
 {
+    NS_ABORT_MSG_IF(tunnel && !IsTunnelInterface(tunnel),
+                    "device " << tunnel << " is no tunnel interface");
     m_sad->Install(sa);
-    m_inboundTunnel[sa->GetId()] = tunnel ? tunnel : Ptr<NetDevice>(GetDefaultTunnelInterface());
+    m_inboundTunnel[sa->GetId()] =
+        tunnel ? DynamicCast<VirtualNetDevice>(tunnel) : GetDefaultTunnelInterface();
 }
 
 void

@@ -341,11 +341,13 @@ class IpsecL3Protocol : public Object
     std::vector<Ptr<VirtualNetDevice>> m_tunnels; //!< tunnel interfaces, [0] is the default
     std::map<uint32_t, std::vector<Ptr<IpsecSa>>> m_policyBundles;       //!< policy id -> SAs
     std::map<Ptr<NetDevice>, std::vector<Ptr<IpsecSa>>> m_deviceBundles; //!< route-based
-    std::map<uint64_t, Ptr<NetDevice>> m_inboundTunnel; //!< SA id -> re-entry interface
-    IpsecNodeCounters m_counters;                       //!< statistics
-    uint16_t m_identification{0};                       //!< outer IPv4 identification
-    uint8_t m_outerTtl;                                 //!< TTL of outer headers
-    uint16_t m_pathMtu{1500};                           //!< MTU towards the peers
+    std::map<uint64_t, Ptr<VirtualNetDevice>> m_inboundTunnel; //!< SA id -> re-entry interface
+    IpsecNodeCounters m_counters;                              //!< statistics
+    uint16_t m_identification{0};                              //!< outer IPv4 identification
+    uint8_t m_outerTtl;                                        //!< TTL of outer headers
+    uint16_t m_pathMtu{1500};                                  //!< MTU towards the peers
+    bool m_checksum{false}; //!< ns-3's ChecksumEnabled, read once when installed (per packet
+                            //!< it is a global-value lookup)
 
     TracedCallback<Ptr<const Packet>, Ptr<const IpsecSa>> m_txTrace; //!< ESP/AH sent
     TracedCallback<Ptr<const Packet>, Ptr<const IpsecSa>> m_rxTrace; //!< payload accepted

@@ -59,7 +59,8 @@ IpsecL4Protocol::Receive(Ptr<Packet> packet,
     NS_LOG_FUNCTION(this << packet << header);
     // Extension headers before ESP/AH are gone by now (ns-3 processed them, reassembling
     // fragments): the packet is read as if ESP/AH followed the base header directly.
-    Dispatch(packet, IpsecIpHeader(header).WithPayload(m_protocol, packet->GetSize()));
+    // The IPv6 header is only read (the checksum flag concerns IPv4 headers).
+    Dispatch(packet, IpsecIpHeader(header).WithPayload(m_protocol, packet->GetSize(), false));
     return IpL4Protocol::RX_OK;
 }
 
