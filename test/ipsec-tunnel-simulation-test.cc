@@ -7,6 +7,7 @@
 
 #include "ns3/crypto-algorithm-table.h"
 #include "ns3/ipsec-esp-transform.h"
+#include "ns3/virtual-net-device.h"
 
 #include <gtest/gtest.h>
 
@@ -119,6 +120,43 @@ TEST(IpsecTunnel, RouteBasedTunnelCarriesTrafficRoutedToIt)
     EXPECT_EQ(net.Delivered(), 12u);
     EXPECT_EQ(net.WanProtocols().count(UDP), 0u);
     EXPECT_EQ(net.WanProtocols().at(ESP), 12u);
+}
+
+TEST(IpsecTunnel, TrafficRoutedIntoATunnelWithoutSasIsDroppedNotSentInTheClear)
+{
+    TwoSiteNetwork net;
+    Ptr<VirtualNetDevice> st0 = net.IpsecA()->AddTunnelInterface();
+    IpsecHelper::AddTunnelRoute(net.gateways.Get(0), st0, "10.2.1.0/24");
+    net.RunUdp(6, 300);
+    EXPECT_EQ(net.Delivered(), 0u);
+    EXPECT_EQ(net.WanProtocols().count(UDP), 0u) << "plaintext leaked onto the WAN";
+    EXPECT_EQ(net.Drops(0, IpsecDropReason::NO_OUTBOUND_SA), 6u);
+}
+
+TEST(IpsecTunnel, RouteBasedAndPolicyBasedVpnsOnOneGatewayKeepTheirOwnSas)
+{
+    // A route-based VPN created first must not become the interface policy-based VPNs use.
+    TwoSiteNetwork net;
+    IpsecManualSaConfig routed = net.VpnConfig();
+    routed.name = "routed";
+    routed.routeBased = true;
+    routed.spi = 0x100;
+    routed.localTrafficSelector = "10.1.9.0/24";
+    routed.remoteTrafficSelector = "10.2.9.0/24";
+    IpsecHelper::AddManualSa(net.gateways.Get(0), routed);
+    IpsecHelper::AddManualSa(net.gateways.Get(1), IpsecHelper::Mirror(routed));
+    IpsecManualSaConfig policy = net.VpnConfig();
+    policy.spi = 0x200;
+    net.InstallVpn(policy, IpsecHelper::Mirror(policy));
+    net.RunUdp(7, 300);
+    EXPECT_EQ(net.Delivered(), 7u);
+    EXPECT_EQ(net.Drops(1, IpsecDropReason::SELECTOR_MISMATCH), 0u);
+    EXPECT_EQ(net.IpsecB()
+                  ->GetSad()
+                  ->FindInbound(IpsecIpAddress(Ipv4Address("192.0.2.2")), IpsecProtocol::ESP, 0x200)
+                  ->GetCounters()
+                  .packets,
+              7u);
 }
 
 TEST(IpsecTunnel, AhTunnelCarriesTraffic)

@@ -93,10 +93,16 @@ IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint1
         }
         return false;
     }
-    auto bound = m_deviceBundles.find(device);
-    if (bound != m_deviceBundles.end())
+    if (m_routeBasedTunnels.count(device))
     {
-        return SendBundle(bound->second, packet, header); // route-based: the route chose it
+        // Route-based: the route chose the tunnel, and its SAs protect whatever comes.
+        auto bound = m_deviceBundles.find(device);
+        if (bound == m_deviceBundles.end())
+        {
+            Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr); // never in the clear
+            return false;
+        }
+        return SendBundle(bound->second, packet, header);
     }
     // Policy-based: the SPD decides on the finished packet (RFC 4301 section 5.1).
     IpsecFlow flow;

@@ -200,6 +200,14 @@ IpsecL3Protocol::HookIpv6(Ptr<Ipv6> ipv6)
 Ptr<VirtualNetDevice>
 IpsecL3Protocol::AddTunnelInterface()
 {
+    Ptr<VirtualNetDevice> device = CreateTunnelDevice();
+    m_routeBasedTunnels.insert(device);
+    return device;
+}
+
+Ptr<VirtualNetDevice>
+IpsecL3Protocol::CreateTunnelDevice()
+{
     NS_ABORT_MSG_IF(!m_node, "IpsecL3Protocol is not aggregated to a node with an IP stack");
     Ptr<VirtualNetDevice> device = CreateObject<VirtualNetDevice>();
     device->SetAddress(Mac48Address::Allocate());
@@ -235,11 +243,11 @@ IpsecL3Protocol::AddTunnelInterface()
 Ptr<VirtualNetDevice>
 IpsecL3Protocol::GetDefaultTunnelInterface()
 {
-    if (m_tunnels.empty())
+    if (!m_defaultTunnel)
     {
-        AddTunnelInterface();
+        m_defaultTunnel = CreateTunnelDevice();
     }
-    return m_tunnels.front();
+    return m_defaultTunnel;
 }
 
 bool
@@ -291,7 +299,9 @@ IpsecL3Protocol::BindOutboundToTunnel(Ptr<NetDevice> tunnel,
                                       const std::vector<Ptr<IpsecSa>>& bundle)
 {
     NS_ABORT_MSG_IF(bundle.empty(), "an outbound bundle needs at least one SA");
-    NS_ABORT_MSG_IF(!IsTunnelInterface(tunnel), "device " << tunnel << " is no tunnel interface");
+    NS_ABORT_MSG_IF(!m_routeBasedTunnels.count(tunnel),
+                    "device " << tunnel
+                              << " is no route-based tunnel interface (use AddTunnelInterface)");
     for (const auto& sa : bundle)
     {
         m_sad->Install(sa);
@@ -356,6 +366,8 @@ IpsecL3Protocol::DoDispose()
     m_sad = nullptr;
     m_random = nullptr;
     m_tunnels.clear();
+    m_defaultTunnel = nullptr;
+    m_routeBasedTunnels.clear();
     m_policyBundles.clear();
     m_deviceBundles.clear();
     m_inboundTunnel.clear();

@@ -26,6 +26,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace ns3
@@ -111,11 +112,14 @@ class IpsecL3Protocol : public Object
      * \brief Adds a route-based tunnel interface (Junos st0.N): a VirtualNetDevice with an IPv4
      * interface (address 169.254.<node>.<n>/32) and an IPv6 interface (link-local address,
      * forwarding on), up, whose MTU leaves room for the overhead of the SAs bound to it.
+     * Traffic routed into it goes through its SAs whatever the SPD says; with none bound, it
+     * is dropped (no-outbound-sa), never sent in the clear.
      * \return the device
      */
     Ptr<VirtualNetDevice> AddTunnelInterface();
 
-    /// \return the interface policy-based VPNs use (created with the first call)
+    /// \return the interface policy-based VPNs use (created with the first call; not one of
+    /// AddTunnelInterface()'s)
     Ptr<VirtualNetDevice> GetDefaultTunnelInterface();
 
     /**
@@ -235,6 +239,9 @@ class IpsecL3Protocol : public Object
     void DoDispose() override;
 
   private:
+    /// \return a new tunnel device with its IPv4 and IPv6 interfaces, up
+    Ptr<VirtualNetDevice> CreateTunnelDevice();
+
     /// \param ipv4 the node's IPv4: wraps its routing and registers ESP and AH with it
     void HookIpv4(Ptr<Ipv4> ipv4);
     /// \param ipv6 the node's IPv6: wraps its routing and registers ESP and AH with it
@@ -338,7 +345,9 @@ class IpsecL3Protocol : public Object
     Ptr<IpsecSpd> m_spd;                          //!< policies
     Ptr<IpsecSad> m_sad;                          //!< SAs
     Ptr<CryptoRandom> m_random;                   //!< IVs
-    std::vector<Ptr<VirtualNetDevice>> m_tunnels; //!< tunnel interfaces, [0] is the default
+    std::vector<Ptr<VirtualNetDevice>> m_tunnels; //!< every tunnel interface
+    Ptr<VirtualNetDevice> m_defaultTunnel;        //!< where policy-based VPNs send
+    std::set<Ptr<NetDevice>> m_routeBasedTunnels; //!< AddTunnelInterface()'s, SAs by route
     std::map<uint32_t, std::vector<Ptr<IpsecSa>>> m_policyBundles;       //!< policy id -> SAs
     std::map<Ptr<NetDevice>, std::vector<Ptr<IpsecSa>>> m_deviceBundles; //!< route-based
     std::map<uint64_t, Ptr<VirtualNetDevice>> m_inboundTunnel; //!< SA id -> re-entry interface
