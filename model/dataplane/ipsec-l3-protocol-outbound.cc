@@ -99,8 +99,7 @@ IpsecL3Protocol::TunnelSendFrom(Ptr<NetDevice> device, Ptr<Packet> packet, uint1
         auto bound = m_deviceBundles.find(device);
         if (bound == m_deviceBundles.end())
         {
-            Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr); // never in the clear
-            return false;
+            return AwaitSas(nullptr, device, packet, header); // never in the clear
         }
         return SendBundle(bound->second, packet, header);
     }
@@ -137,10 +136,80 @@ IpsecL3Protocol::ProtectWithPolicy(Ptr<IpsecPolicy> policy,
     auto found = m_policyBundles.find(policy->GetId());
     if (found == m_policyBundles.end())
     {
+        return AwaitSas(policy, nullptr, packet, header);
+    }
+    return SendBundle(found->second, packet, header);
+}
+
+bool
+IpsecL3Protocol::AwaitSas(Ptr<IpsecPolicy> policy,
+                          Ptr<NetDevice> tunnel,
+                          Ptr<Packet> packet,
+                          const IpsecIpHeader& header)
+{
+    const AcquireKey key{policy ? policy->GetId() : 0, policy ? nullptr : PeekPointer(tunnel)};
+    if (!m_acquire.IsNull() && m_acquiring.insert(key).second)
+    {
+        IpsecFlow flow;
+        ParseFlow(packet, header, &flow);
+        m_acquire(policy, tunnel, flow);
+        if (m_policyBundles.count(key.first) || (tunnel && m_deviceBundles.count(tunnel)))
+        {
+            // The SAs came at once (a callback that binds them synchronously).
+            return policy ? ProtectWithPolicy(policy, packet, header)
+                          : SendBundle(m_deviceBundles[tunnel], packet, header);
+        }
+    }
+    auto& waiting = m_awaiting[key];
+    if (m_acquire.IsNull() || waiting.size() >= m_acquireQueueSize)
+    {
         Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
         return false;
     }
-    return SendBundle(found->second, packet, header);
+    waiting.emplace_back(packet, header);
+    return false;
+}
+
+void
+IpsecL3Protocol::ReleaseAwaiting(const AcquireKey& key)
+{
+    m_acquiring.erase(key);
+    auto found = m_awaiting.find(key);
+    if (found == m_awaiting.end())
+    {
+        return;
+    }
+    auto waiting = std::move(found->second);
+    m_awaiting.erase(found);
+    for (auto& [packet, header] : waiting)
+    {
+        if (key.second)
+        {
+            SendBundle(m_deviceBundles[const_cast<NetDevice*>(key.second)], packet, header);
+        }
+        else
+        {
+            SendBundle(m_policyBundles[key.first], packet, header);
+        }
+    }
+}
+
+void
+IpsecL3Protocol::CancelAcquire(Ptr<IpsecPolicy> policy, Ptr<NetDevice> tunnel)
+{
+    const AcquireKey key{policy ? policy->GetId() : 0, policy ? nullptr : PeekPointer(tunnel)};
+    m_acquiring.erase(key);
+    auto found = m_awaiting.find(key);
+    if (found == m_awaiting.end())
+    {
+        return;
+    }
+    auto waiting = std::move(found->second);
+    m_awaiting.erase(found);
+    for (auto& [packet, header] : waiting)
+    {
+        Drop(packet, IpsecDropReason::NO_OUTBOUND_SA, nullptr);
+    }
 }
 
 bool

@@ -54,6 +54,12 @@ IpsecL3Protocol::GetTypeId()
                           UintegerValue(1500),
                           MakeUintegerAccessor(&IpsecL3Protocol::m_pathMtu),
                           MakeUintegerChecker<uint16_t>(576, 65535))
+            .AddAttribute("AcquireQueueSize",
+                          "Packets held per PROTECT entry (or route-based tunnel) while its SAs "
+                          "are negotiated; more are dropped (no-outbound-sa). 0 drops them all.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&IpsecL3Protocol::m_acquireQueueSize),
+                          MakeUintegerChecker<uint32_t>(0, 100000))
             .AddAttribute("OuterTtl",
                           "TTL (IPv4) or hop limit (IPv6) of the outer header in tunnel mode.",
                           UintegerValue(64),
@@ -292,6 +298,47 @@ IpsecL3Protocol::BindOutboundToPolicy(Ptr<IpsecPolicy> policy,
     }
     m_policyBundles[policy->GetId()] = bundle;
     UpdateTunnelMtu(GetDefaultTunnelInterface(), bundle);
+    ReleaseAwaiting({policy->GetId(), nullptr});
+}
+
+std::vector<Ptr<IpsecSa>>
+IpsecL3Protocol::UnbindOutboundFromPolicy(Ptr<IpsecPolicy> policy)
+{
+    auto found = m_policyBundles.find(policy->GetId());
+    if (found == m_policyBundles.end())
+    {
+        return {};
+    }
+    std::vector<Ptr<IpsecSa>> bundle = found->second;
+    m_policyBundles.erase(found);
+    for (const auto& sa : bundle)
+    {
+        m_sad->Remove(sa);
+    }
+    return bundle;
+}
+
+std::vector<Ptr<IpsecSa>>
+IpsecL3Protocol::UnbindOutboundFromTunnel(Ptr<NetDevice> tunnel)
+{
+    auto found = m_deviceBundles.find(tunnel);
+    if (found == m_deviceBundles.end())
+    {
+        return {};
+    }
+    std::vector<Ptr<IpsecSa>> bundle = found->second;
+    m_deviceBundles.erase(found);
+    for (const auto& sa : bundle)
+    {
+        m_sad->Remove(sa);
+    }
+    return bundle;
+}
+
+void
+IpsecL3Protocol::SetAcquireCallback(AcquireCallback callback)
+{
+    m_acquire = callback;
 }
 
 void
@@ -308,6 +355,7 @@ IpsecL3Protocol::BindOutboundToTunnel(Ptr<NetDevice> tunnel,
     }
     m_deviceBundles[tunnel] = bundle;
     UpdateTunnelMtu(tunnel, bundle);
+    ReleaseAwaiting({0, PeekPointer(tunnel)});
 }
 
 void
@@ -371,6 +419,9 @@ IpsecL3Protocol::DoDispose()
     m_policyBundles.clear();
     m_deviceBundles.clear();
     m_inboundTunnel.clear();
+    m_acquire = AcquireCallback();
+    m_awaiting.clear();
+    m_acquiring.clear();
     Object::DoDispose();
 }
 

@@ -130,6 +130,42 @@ class IpsecL3Protocol : public Object
     void BindOutboundToPolicy(Ptr<IpsecPolicy> policy, const std::vector<Ptr<IpsecSa>>& bundle);
 
     /**
+     * \brief Removes the SAs bound to a PROTECT entry from the SAD (a deletion); traffic the
+     * entry covers then needs new SAs and triggers an acquire.
+     * \param policy an SPD entry of this node
+     * \return the SAs that were bound (empty if none)
+     */
+    std::vector<Ptr<IpsecSa>> UnbindOutboundFromPolicy(Ptr<IpsecPolicy> policy);
+
+    /**
+     * \brief Removes the SAs bound to a route-based tunnel interface from the SAD; traffic
+     * routed into it then triggers an acquire.
+     * \param tunnel a device from AddTunnelInterface()
+     * \return the SAs that were bound (empty if none)
+     */
+    std::vector<Ptr<IpsecSa>> UnbindOutboundFromTunnel(Ptr<NetDevice> tunnel);
+
+    /**
+     * Called when traffic needs SAs that do not exist (RFC 4301 section 5.1: a PROTECT entry,
+     * or a route-based tunnel interface, without SAs): the policy-based entry (or nullptr),
+     * the route-based tunnel (or nullptr), and the first packet's selector fields. It fires once
+     * until SAs are bound or CancelAcquire() is called; meanwhile up to AcquireQueueSize packets
+     * wait for the SAs and the rest are dropped (no-outbound-sa).
+     */
+    using AcquireCallback = Callback<void, Ptr<IpsecPolicy>, Ptr<NetDevice>, const IpsecFlow&>;
+
+    /// \param callback what to call when traffic needs SAs (e.g. the IKE daemon's initiation)
+    void SetAcquireCallback(AcquireCallback callback);
+
+    /**
+     * \brief Gives up waiting for SAs (negotiation failed): the packets waiting are dropped
+     * (no-outbound-sa) and the next packet triggers a new acquire.
+     * \param policy the entry of the acquire (or nullptr)
+     * \param tunnel the tunnel of the acquire (or nullptr)
+     */
+    void CancelAcquire(Ptr<IpsecPolicy> policy, Ptr<NetDevice> tunnel);
+
+    /**
      * \brief Binds outbound SAs to a tunnel interface (route-based VPN) and installs them.
      * \param tunnel a device from AddTunnelInterface()
      * \param bundle the SAs to apply, innermost first
@@ -269,6 +305,26 @@ class IpsecL3Protocol : public Object
                     Ptr<Packet> inner,
                     const IpsecIpHeader& innerHeader);
 
+    /// What an acquire waits for: a PROTECT entry's id (policy-based) or a tunnel (route-based).
+    using AcquireKey = std::pair<uint64_t, const NetDevice*>;
+
+    /**
+     * \brief Handles a packet that needs SAs that do not exist: fires the acquire (once), then
+     * holds the packet while the queue has room, or drops it.
+     * \param policy the PROTECT entry (policy-based), or nullptr
+     * \param tunnel the route-based tunnel, or nullptr
+     * \param packet the whole IP packet
+     * \param header its header
+     * \return false (nothing was sent)
+     */
+    bool AwaitSas(Ptr<IpsecPolicy> policy,
+                  Ptr<NetDevice> tunnel,
+                  Ptr<Packet> packet,
+                  const IpsecIpHeader& header);
+
+    /// \brief Sends what waited for SAs that now exist. \param key the acquire
+    void ReleaseAwaiting(const AcquireKey& key);
+
     /**
      * \brief Applies the SAs bound to a PROTECT entry to a whole IP packet.
      * \param policy the entry
@@ -355,6 +411,11 @@ class IpsecL3Protocol : public Object
     uint16_t m_identification{0};                              //!< outer IPv4 identification
     uint8_t m_outerTtl;                                        //!< TTL of outer headers
     uint16_t m_pathMtu{1500};                                  //!< MTU towards the peers
+    AcquireCallback m_acquire;                                 //!< traffic needs SAs
+    uint32_t m_acquireQueueSize{0};                            //!< packets held per acquire
+    std::set<AcquireKey> m_acquiring; //!< acquires fired and not yet answered
+    std::map<AcquireKey, std::vector<std::pair<Ptr<Packet>, IpsecIpHeader>>>
+        m_awaiting;         //!< packets held per acquire
     bool m_checksum{false}; //!< ns-3's ChecksumEnabled, read once when installed (per packet
                             //!< it is a global-value lookup)
 
