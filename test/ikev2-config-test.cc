@@ -357,7 +357,14 @@ TEST(Ikev2Config, GatewayAndVpnChecks)
               std::string::npos);
     vpn.dfBit = "set";
     vpn.bindInterface = "ge-0/0/0.0";
-    EXPECT_NE(ErrorOf([&] { vpn.Validate(); }).find("bind-interface"), std::string::npos);
+    EXPECT_NE(ErrorOf([&] {
+                  vpn.Validate();
+              }).find("bind-interface: unknown value 'ge-0/0/0.0'; allowed: st0.<unit>"),
+              std::string::npos);
+    vpn.bindInterface = "st0.";
+    EXPECT_THROW(vpn.Validate(), std::invalid_argument);
+    vpn.bindInterface = "st0.12";
+    EXPECT_NO_THROW(vpn.Validate());
 }
 
 TEST(Ikev2ProposalBuilder, IkeCbcProposalCarriesIanaIds)

@@ -5,6 +5,7 @@
 #define IKEV2_CONFIGURATION_H
 
 #include "ikev2-config.h"
+#include "ikev2-ipsec-config.h"
 
 #include <map>
 #include <string>

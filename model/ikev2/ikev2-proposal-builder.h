@@ -5,6 +5,7 @@
 #define IKEV2_PROPOSAL_BUILDER_H
 
 #include "ikev2-config.h"
+#include "ikev2-ipsec-config.h"
 
 #include "ns3/ikev2-proposal.h"
 
