@@ -23,7 +23,8 @@ namespace ns3
  * Keywords are kept as the Junos text; Validate() checks them and the Get*() accessors return
  * the crypto layer's table entries. The PRF is the HMAC of the authentication-algorithm's hash
  * (what Junos derives when `prf-algorithm` is not configured), or `prf-algorithm` when set;
- * with AES-GCM it is implied by the key size (see GetPrf()).
+ * with AES-GCM it is implied by the key size (see GetPrf()). authentication-method, dh-group
+ * and encryption-algorithm have no default: Validate() reports them missing.
  */
 struct Ikev2IkeProposalConfig
 {
@@ -104,8 +105,10 @@ struct Ikev2GatewayConfig
     IpsecIpAddress GetAddress() const;
     /// \return our external address \throws std::invalid_argument
     IpsecIpAddress GetExternalInterfaceAddress() const;
-    /// \return the identity we send (default: our external address) \throws
-    /// std::invalid_argument
+    /**
+     * \return the identity we send (default, as on Junos: our external address)
+     * \throws std::invalid_argument
+     */
     Ikev2Identity GetLocalIdentity() const;
     /**
      * \return the identity the peer must present (default, as on Junos: the peer's address)
