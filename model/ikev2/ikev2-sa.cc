@@ -140,4 +140,23 @@ Ikev2Sa::GetExchange()
     return m_exchange;
 }
 
+void
+Ikev2Sa::SetKeys(const Ikev2IkeSaAlgorithms& algorithms, const Ikev2IkeSaKeys& keys)
+{
+    m_algorithms = algorithms;
+    m_keys = keys;
+}
+
+const Ikev2IkeSaAlgorithms&
+Ikev2Sa::GetAlgorithms() const
+{
+    return m_algorithms;
+}
+
+const Ikev2IkeSaKeys&
+Ikev2Sa::GetKeys() const
+{
+    return m_keys;
+}
+
 } // namespace ns3

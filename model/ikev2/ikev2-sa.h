@@ -4,6 +4,8 @@
 #ifndef IKEV2_SA_H
 #define IKEV2_SA_H
 
+#include "ikev2-key-material.h"
+#include "ikev2-negotiated-algorithms.h"
 #include "ikev2-task.h"
 
 #include "ns3/address.h"
@@ -105,6 +107,17 @@ class Ikev2Sa : public SimpleRefCount<Ikev2Sa>
     /// \return the IKE_SA_INIT bytes and nonces
     Exchange& GetExchange();
 
+    /**
+     * \brief Records what IKE_SA_INIT negotiated and derived.
+     * \param algorithms the IKE SA's transforms
+     * \param keys SK_d, SK_a, SK_e, SK_p
+     */
+    void SetKeys(const Ikev2IkeSaAlgorithms& algorithms, const Ikev2IkeSaKeys& keys);
+    /// \return the negotiated transforms (empty before IKE_SA_INIT completed)
+    const Ikev2IkeSaAlgorithms& GetAlgorithms() const;
+    /// \return the IKE SA's keys (empty before IKE_SA_INIT completed)
+    const Ikev2IkeSaKeys& GetKeys() const;
+
   private:
     friend class Ikev2Daemon;
 
@@ -117,6 +130,8 @@ class Ikev2Sa : public SimpleRefCount<Ikev2Sa>
     Ptr<Ikev2MessageProtection> m_outbound;         //!< SK for what this side sends
     Ptr<Ikev2MessageProtection> m_inbound;          //!< SK for what the peer sends
     Exchange m_exchange;                            //!< IKE_SA_INIT bytes and nonces
+    Ikev2IkeSaAlgorithms m_algorithms;              //!< negotiated transforms
+    Ikev2IkeSaKeys m_keys;                          //!< derived keys
 
     // Initiator role (RFC 7296 section 2.3, window size 1): one request outstanding.
     std::deque<Ptr<Ikev2Task>> m_tasks; //!< front: the task under way
