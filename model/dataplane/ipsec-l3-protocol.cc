@@ -141,6 +141,10 @@ IpsecL3Protocol::NotifyNewAggregate()
             {
                 HookIpv6(ipv6);
             }
+            // Now rather than when the first SA needs it: adding an interface while a packet
+            // is being received (an IKE exchange installing SAs) would register protocol
+            // handlers under the traffic-control layer's running loop over them.
+            GetDefaultTunnelInterface();
         }
     }
     Object::NotifyNewAggregate();

@@ -372,7 +372,9 @@ Ikev2Daemon::ReceiveRequest(const Ikev2Message& message,
     // creates keys but is answered in the clear.
     const bool protect = task->IsProtected();
     Ikev2PayloadList response;
+    const Ikev2SaState before = sa->GetState();
     const Ikev2TaskResult result = task->ProcessRequest(*sa, payloads, &response);
+    NotifyStateChange(sa, before);
     sa->m_expectedRequestId++;
     CryptoBytes answer;
     if (!response.empty() && Encode(sa,
@@ -442,7 +444,9 @@ Ikev2Daemon::ReceiveResponse(const Ikev2Message& message,
         sa->SetPeerSpi(header.GetResponderSpi());
     }
     Ptr<Ikev2Task> task = sa->m_tasks.front();
+    const Ikev2SaState before = sa->GetState();
     const Ikev2TaskResult result = task->ProcessResponse(*sa, payloads);
+    NotifyStateChange(sa, before);
     if (result.kind == Ikev2TaskResult::Kind::RETRY)
     {
         NS_LOG_INFO("IKE SA " << sa->GetId() << ": " << task->GetName()
@@ -611,6 +615,15 @@ Ikev2Daemon::SetSaState(Ptr<Ikev2Sa> sa, Ikev2SaState state)
     }
     sa->SetState(state);
     m_stateTrace(sa->GetId(), old, state);
+}
+
+void
+Ikev2Daemon::NotifyStateChange(Ptr<Ikev2Sa> sa, Ikev2SaState before)
+{
+    if (sa->GetState() != before)
+    {
+        m_stateTrace(sa->GetId(), before, sa->GetState());
+    }
 }
 
 void

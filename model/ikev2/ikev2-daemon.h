@@ -198,6 +198,9 @@ class Ikev2Daemon : public Application
     /// \brief Ends the task at the front of the queue (DONE or FAILED).
     void FinishTask(Ptr<Ikev2Sa> sa, const Ikev2TaskResult& result);
 
+    /// \brief Fires the state trace if a task changed the IKE SA's state.
+    void NotifyStateChange(Ptr<Ikev2Sa> sa, Ikev2SaState before);
+
     /// \brief Marks an IKE SA dead and forgets it.
     void Abandon(Ptr<Ikev2Sa> sa, const std::string& reason);
 
