@@ -109,6 +109,12 @@ Ikev2AuthTask::GetChildSas() const
     return m_child;
 }
 
+void
+Ikev2AuthTask::SetInstalledCallback(InstalledCallback callback)
+{
+    m_installed = callback;
+}
+
 Ikev2PayloadList
 Ikev2AuthTask::OwnIdAndAuth(Ikev2Sa& sa) const
 {
@@ -329,6 +335,10 @@ Ikev2AuthTask::InstallChild(Ikev2Sa& sa,
         return Ikev2TaskResult::Failed(std::string("Child SA refused: ") + error.what());
     }
     NS_LOG_INFO("IKE SA " << sa.GetId() << ": Child SA in " << m_inboundSpi << " out " << peerSpi);
+    if (!m_installed.IsNull())
+    {
+        m_installed(m_child);
+    }
     return Ikev2TaskResult::Done();
 }
 

@@ -8,6 +8,7 @@
 #include "ikev2-task.h"
 #include "ikev2-vpn-peer.h"
 
+#include "ns3/callback.h"
 #include "ns3/crypto-random.h"
 
 namespace ns3
@@ -44,6 +45,12 @@ class Ikev2AuthTask : public Ikev2Task
     /// \return the Child SAs this exchange installed (null before)
     const Ikev2ChildSaInstaller::Installed& GetChildSas() const;
 
+    /// Called with the Child SAs once they are installed.
+    using InstalledCallback = Callback<void, const Ikev2ChildSaInstaller::Installed&>;
+
+    /// \param callback called with the Child SAs once they are installed
+    void SetInstalledCallback(InstalledCallback callback);
+
   private:
     /**
      * \brief Checks the peer's ID and AUTH payloads.
@@ -75,6 +82,7 @@ class Ikev2AuthTask : public Ikev2Task
     uint32_t m_inboundSpi{0};                 //!< the Child SA SPI this side chose
     std::vector<Ikev2Proposal> m_offered;     //!< the initiator's Child SA offer
     Ikev2ChildSaInstaller::Installed m_child; //!< the installed Child SAs
+    InstalledCallback m_installed;            //!< told about them
 };
 
 } // namespace ns3

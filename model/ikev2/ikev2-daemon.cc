@@ -104,6 +104,12 @@ Ikev2Daemon::SetResponderFactory(ResponderFactory factory)
     m_responderFactory = factory;
 }
 
+void
+Ikev2Daemon::SetStartCallback(Callback<void> callback)
+{
+    m_startCallback = callback;
+}
+
 Ptr<CryptoRandom>
 Ikev2Daemon::GetRandom() const
 {
@@ -184,6 +190,10 @@ Ikev2Daemon::StartApplication()
             OpenSocket(ipv6, NAT_T_PORT);
         }
     }
+    if (!m_startCallback.IsNull())
+    {
+        m_startCallback();
+    }
 }
 
 void
@@ -208,6 +218,7 @@ Ikev2Daemon::DoDispose()
     m_responderSas.clear();
     m_random = nullptr;
     m_responderFactory = ResponderFactory();
+    m_startCallback = Callback<void>();
     Application::DoDispose();
 }
 

@@ -80,6 +80,9 @@ class Ikev2Daemon : public Application
     /// \param factory makes the tasks that answer the peers' requests
     void SetResponderFactory(ResponderFactory factory);
 
+    /// \param callback called when the daemon has opened its sockets (its start time)
+    void SetStartCallback(Callback<void> callback);
+
     /**
      * \brief Creates an IKE SA towards a peer and starts its first task (normally IKE_SA_INIT).
      * \param peer the peer's address (InetSocketAddress or Inet6SocketAddress, port 500)
@@ -220,6 +223,7 @@ class Ikev2Daemon : public Application
     double m_retransmitBackoff;             //!< factor between timeouts
     uint32_t m_maxRetransmissions;          //!< retransmissions before giving up
     ResponderFactory m_responderFactory;    //!< tasks that answer requests
+    Callback<void> m_startCallback;         //!< told when the sockets are open
     Ptr<CryptoRandom> m_random;             //!< SPIs, nonces
     std::map<uint64_t, Ptr<Ikev2Sa>> m_sas; //!< live IKE SAs by local SPI
     std::map<std::pair<Address, uint64_t>, Ptr<Ikev2Sa>> m_responderSas; //!< (peer, SPIi)

@@ -1,0 +1,264 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * \file
+ * \ingroup ipsec
+ * Two sites joined by an AutoKey IKE (IKEv2, pre-shared key) VPN, configured on each gateway
+ * as Junos `security ike` and `security ipsec` stanzas would be:
+ *
+ *   hostA --- gwA ===== WAN ===== gwB --- hostB
+ *
+ * gwA initiates (on traffic, or at start with --establish=immediately); with --responder-only
+ * gwB never initiates. Host A sends UDP to host B; the first datagram makes gwA negotiate
+ * (IKE_SA_INIT, IKE_AUTH) and waits for the Child SAs in gwA's acquire queue.
+ *
+ * --pcap writes <prefix>-wan.pcap; --keys=<folder> writes Wireshark's esp_sa and
+ * ikev2_decryption_table there, so that Wireshark decrypts the IKE_AUTH messages and the ESP:
+ *   test/tools/tshark-esp-decrypt --ikev2 <folder>/ikev2_decryption_table <prefix>-wan.pcap \
+ *       <folder>/esp_sa
+ *
+ * Not yet: the hub-and-spoke variant (--spokes), PFS (it applies to rekeyed Child SAs, which
+ * come with the lifecycle work), NAT traversal, certificates.
+ */
+
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/ikev2-helper.h"
+#include "ns3/internet-module.h"
+#include "ns3/ipsec-helper.h"
+#include "ns3/ipsec-two-site-helper.h"
+
+#include <iomanip>
+#include <iostream>
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("Ikev2SiteToSiteExample");
+
+namespace
+{
+
+/// The algorithm choices of the command line.
+struct Choices
+{
+    std::string dhGroup{"group19"};
+    std::string ikeEncryption{"aes-256-cbc"};
+    std::string ikeAuthentication{"sha-256"};
+    std::string ipsecEncryption{"aes-128-gcm"};
+    std::string ipsecAuthentication{"none"};
+    std::string pfs;
+    std::string establish{"on-traffic"};
+};
+
+/**
+ * \param net the network
+ * \param side 0 (gwA) or 1 (gwB)
+ * \param choices the options
+ * \param responderOnly gwB's establish-tunnels responder-only
+ * \return the gateway's Junos configuration
+ */
+Ikev2Configuration
+GatewayConfiguration(const IpsecTwoSite& net,
+                     uint32_t side,
+                     const Choices& choices,
+                     bool responderOnly)
+{
+    Ikev2Configuration config;
+    Ikev2IkeProposalConfig ikeProposal;
+    ikeProposal.name = "ike-proposal";
+    ikeProposal.authenticationMethod = "pre-shared-keys";
+    ikeProposal.dhGroup = choices.dhGroup;
+    ikeProposal.encryptionAlgorithm = choices.ikeEncryption;
+    ikeProposal.authenticationAlgorithm = choices.ikeAuthentication;
+    config.AddIkeProposal(ikeProposal);
+    Ikev2IkePolicyConfig ikePolicy;
+    ikePolicy.name = "ike-policy";
+    ikePolicy.proposals = {"ike-proposal"};
+    ikePolicy.preSharedKeyAsciiText = "ns-3 ipsec example";
+    config.AddIkePolicy(ikePolicy);
+    Ikev2GatewayConfig gateway;
+    gateway.name = "peer";
+    gateway.address = net.gatewayWanAddresses[1 - side].ToString();
+    gateway.externalInterfaceAddress = net.gatewayWanAddresses[side].ToString();
+    gateway.ikePolicy = "ike-policy";
+    config.AddGateway(gateway);
+    Ikev2IpsecProposalConfig ipsecProposal;
+    ipsecProposal.name = "ipsec-proposal";
+    ipsecProposal.encryptionAlgorithm = choices.ipsecEncryption;
+    ipsecProposal.authenticationAlgorithm = choices.ipsecAuthentication;
+    config.AddIpsecProposal(ipsecProposal);
+    Ikev2IpsecPolicyConfig ipsecPolicy;
+    ipsecPolicy.name = "ipsec-policy";
+    ipsecPolicy.proposals = {"ipsec-proposal"};
+    ipsecPolicy.perfectForwardSecrecyKeys = choices.pfs;
+    config.AddIpsecPolicy(ipsecPolicy);
+    Ikev2VpnConfig vpn;
+    vpn.name = side == 0 ? "site-a-to-b" : "site-b-to-a";
+    vpn.ikeGateway = "peer";
+    vpn.ipsecPolicy = "ipsec-policy";
+    Ikev2TrafficSelectorConfig selector;
+    selector.localIp = net.sitePrefixes[side];
+    selector.remoteIp = net.sitePrefixes[1 - side];
+    vpn.trafficSelectors = {selector};
+    // gwA follows --establish; gwB has no traffic of its own to send, so on-traffic never
+    // makes it initiate (unless the lifecycle work adds rekeying).
+    vpn.establishTunnels =
+        side == 0 ? choices.establish : (responderOnly ? "responder-only" : "on-traffic");
+    config.AddVpn(vpn);
+    return config;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    Choices choices;
+    bool responderOnly = false;
+    std::string ip = "4";
+    uint32_t spokes = 0;
+    uint32_t udpPackets = 50;
+    std::string pcap;
+    std::string keys;
+
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("dh-group", "IKE proposal dh-group, e.g. group14, group19", choices.dhGroup);
+    cmd.AddValue("ike-encryption",
+                 "IKE encryption-algorithm, e.g. aes-256-cbc, aes-128-gcm",
+                 choices.ikeEncryption);
+    cmd.AddValue("ike-authentication",
+                 "IKE authentication-algorithm: md5, sha1, sha-256, sha-384, sha-512, or none "
+                 "(with GCM)",
+                 choices.ikeAuthentication);
+    cmd.AddValue("ipsec-encryption",
+                 "IPsec encryption-algorithm, e.g. aes-128-gcm",
+                 choices.ipsecEncryption);
+    cmd.AddValue("ipsec-authentication",
+                 "IPsec authentication-algorithm, e.g. hmac-sha-256-128, or none (with GCM)",
+                 choices.ipsecAuthentication);
+    cmd.AddValue("pfs",
+                 "perfect-forward-secrecy keys groupN (applies to rekeyed Child SAs)",
+                 choices.pfs);
+    cmd.AddValue("establish",
+                 "gwA's establish-tunnels: immediately or on-traffic",
+                 choices.establish);
+    cmd.AddValue("responder-only", "gwB's establish-tunnels responder-only", responderOnly);
+    cmd.AddValue("ip", "families of the sites and the WAN: 4 or 6", ip);
+    cmd.AddValue("spokes", "hub-and-spoke with N spokes (not implemented yet)", spokes);
+    cmd.AddValue("udp-packets", "UDP datagrams host A sends to host B", udpPackets);
+    cmd.AddValue("pcap", "file prefix for a pcap of the WAN (<prefix>-wan.pcap)", pcap);
+    cmd.AddValue("keys", "folder for Wireshark's esp_sa and ikev2_decryption_table", keys);
+    cmd.Parse(argc, argv);
+
+    // ns-3's command line takes no empty values: "none" stands for "not configured".
+    for (std::string* algorithm : {&choices.ikeAuthentication, &choices.ipsecAuthentication})
+    {
+        if (*algorithm == "none")
+        {
+            algorithm->clear();
+        }
+    }
+    if (spokes != 0)
+    {
+        std::cerr << "error: --spokes=" << spokes
+                  << ": the hub-and-spoke variant is not implemented yet\n";
+        return 2;
+    }
+    if (choices.establish != "immediately" && choices.establish != "on-traffic")
+    {
+        std::cerr << "error: --establish=" << choices.establish
+                  << ": allowed are immediately, on-traffic\n";
+        return 2;
+    }
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    IpsecTwoSite net;
+    IpsecTwoSiteHelper network;
+    network.SetChannelAttribute("Delay", StringValue("5ms"));
+    try
+    {
+        const IpsecIpPlan plan = IpsecParseIpPlan(ip, "--ip");
+        if (plan != IpsecIpPlan::IPV4 && plan != IpsecIpPlan::IPV6)
+        {
+            throw std::invalid_argument("--ip=" + ip +
+                                        ": allowed are 4, 6 (the WAN and the "
+                                        "sites are of one family here)");
+        }
+        net = network.Build(plan);
+        IpsecHelper ipsec;
+        // Packets that trigger the negotiation wait for the Child SAs.
+        ipsec.SetAttribute("AcquireQueueSize", UintegerValue(64));
+        ipsec.Install(net.gateways);
+        IpsecHelper::AssignStreams(net.gateways, 1000);
+        Ikev2Helper ike;
+        for (uint32_t side = 0; side < 2; ++side)
+        {
+            ike.Install(net.gateways.Get(side),
+                        GatewayConfiguration(net, side, choices, responderOnly),
+                        net.ready);
+            Ikev2Helper::Get(net.gateways.Get(side))->GetDaemon()->AssignStreams(2000 + side);
+        }
+    }
+    catch (const std::invalid_argument& error)
+    {
+        std::cerr << "error: " << error.what() << "\n";
+        return 2;
+    }
+
+    const uint16_t port = 9000;
+    UdpServerHelper server(port);
+    ApplicationContainer servers = server.Install(net.hosts.Get(1));
+    UdpClientHelper client(net.HostAddress(1), port);
+    client.SetAttribute("MaxPackets", UintegerValue(udpPackets));
+    client.SetAttribute("Interval", TimeValue(MilliSeconds(10)));
+    client.SetAttribute("PacketSize", UintegerValue(1000));
+    ApplicationContainer clients = client.Install(net.hosts.Get(0));
+    servers.Start(Seconds(0));
+    clients.Start(net.ready + Seconds(1));
+    if (!pcap.empty())
+    {
+        network.GetLinkHelper().EnablePcap(pcap + "-wan.pcap", net.wan.Get(0), false, true);
+    }
+    Simulator::Stop(net.ready + Seconds(3) + MilliSeconds(10) * udpPackets);
+    Simulator::Run();
+
+    const uint32_t received = DynamicCast<UdpServer>(servers.Get(0))->GetReceived();
+    std::cout << "IKEv2 site to site, IP " << ip << ": IKE " << choices.dhGroup << " "
+              << choices.ikeEncryption
+              << (choices.ikeAuthentication.empty() ? "" : "/" + choices.ikeAuthentication)
+              << ", IPsec " << choices.ipsecEncryption
+              << (choices.ipsecAuthentication.empty() ? "" : "/" + choices.ipsecAuthentication)
+              << "\n";
+    bool up = true;
+    for (uint32_t side = 0; side < 2; ++side)
+    {
+        Ptr<Ikev2Gateway> gateway = Ikev2Helper::Get(net.gateways.Get(side));
+        const std::string vpn = side == 0 ? "site-a-to-b" : "site-b-to-a";
+        const Time upTime = gateway->GetTunnelUpTime(vpn);
+        const Ikev2DaemonCounters& counters = gateway->GetDaemon()->GetCounters();
+        std::cout << "  " << (side == 0 ? "gwA" : "gwB") << " VPN " << vpn << ": ";
+        if (upTime.IsNegative())
+        {
+            std::cout << "not up";
+            up = false;
+        }
+        else
+        {
+            std::cout << "up at " << std::fixed << std::setprecision(3) << upTime.GetSeconds()
+                      << " s";
+        }
+        std::cout << "; IKE requests sent " << counters.requestsSent << ", responses sent "
+                  << counters.responsesSent << ", retransmissions " << counters.retransmissions
+                  << ", exchanges completed " << counters.exchangesCompleted << ", failed "
+                  << counters.exchangesFailed << "\n";
+    }
+    std::cout << "  UDP: sent " << udpPackets << ", received " << received << "\n";
+    if (!keys.empty())
+    {
+        const uint32_t written = Ikev2Helper::WriteWiresharkKeys(net.gateways, keys);
+        std::cout << "  wrote " << written << " IKE SA(s) and the ESP SAs to " << keys << "\n";
+    }
+    Simulator::Destroy();
+    return up && received == udpPackets ? 0 : 1;
+}

@@ -1,0 +1,69 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IKEV2_HELPER_H
+#define IKEV2_HELPER_H
+
+#include "ns3/ikev2-configuration.h"
+#include "ns3/ikev2-gateway.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup ipsec
+ * \brief Installs AutoKey IKE (IKEv2) on gateways from their Junos configuration
+ * (Ikev2Configuration: IKE proposals, policies and gateways; IPsec proposals, policies and
+ * VPNs): an Ikev2Daemon, an Ikev2Gateway with one Ikev2VpnPeer per VPN, and the VPNs' PROTECT
+ * entries (policy-based) or st0-like tunnel interfaces (route-based, `bind-interface`) in the
+ * gateway's IPsec data plane, which must be installed first (IpsecHelper).
+ *
+ * Implemented: pre-shared keys; one traffic-selector pair per VPN; the first Child SA of each
+ * IKE SA (IKE_AUTH). Not yet: certificates, more Child SAs, rekeying, NAT traversal.
+ */
+class Ikev2Helper
+{
+  public:
+    Ikev2Helper();
+
+    /**
+     * \param name an Ikev2Daemon attribute (e.g. "RetransmitTimeout")
+     * \param value its value
+     */
+    void SetDaemonAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \param gateway a node with IPsec
+     * \param config its Junos configuration (validated here)
+     * \param start when the daemon starts and `immediately` VPNs initiate
+     * \return the gateway's IKE side
+     * \throws std::invalid_argument for a configuration error, naming the object and field, or
+     *         a feature not implemented yet (certificates, several traffic selectors)
+     */
+    Ptr<Ikev2Gateway> Install(Ptr<Node> gateway,
+                              const Ikev2Configuration& config,
+                              Time start = Seconds(0)) const;
+
+    /// \param gateway a node \return its Ikev2Gateway (aborts if none)
+    static Ptr<Ikev2Gateway> Get(Ptr<Node> gateway);
+
+    /**
+     * \brief Writes Wireshark's `esp_sa` and `ikev2_decryption_table` for the gateways' SAs
+     * into a folder (created if needed).
+     * \param gateways nodes with IKE
+     * \param folder the folder
+     * \return number of IKE SAs written
+     */
+    static uint32_t WriteWiresharkKeys(NodeContainer gateways, const std::string& folder);
+
+  private:
+    ObjectFactory m_daemonFactory; //!< makes the daemons
+};
+
+} // namespace ns3
+
+#endif /* IKEV2_HELPER_H */
