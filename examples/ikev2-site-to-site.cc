@@ -37,85 +37,11 @@ using namespace ns3;
 
 NS_LOG_COMPONENT_DEFINE("Ikev2SiteToSiteExample");
 
-namespace
-{
-
-/// The algorithm choices of the command line.
-struct Choices
-{
-    std::string dhGroup{"group19"};
-    std::string ikeEncryption{"aes-256-cbc"};
-    std::string ikeAuthentication{"sha-256"};
-    std::string ipsecEncryption{"aes-128-gcm"};
-    std::string ipsecAuthentication{"none"};
-    std::string pfs;
-    std::string establish{"on-traffic"};
-};
-
-/**
- * \param net the network
- * \param side 0 (gwA) or 1 (gwB)
- * \param choices the options
- * \param responderOnly gwB's establish-tunnels responder-only
- * \return the gateway's Junos configuration
- */
-Ikev2Configuration
-GatewayConfiguration(const IpsecTwoSite& net,
-                     uint32_t side,
-                     const Choices& choices,
-                     bool responderOnly)
-{
-    Ikev2Configuration config;
-    Ikev2IkeProposalConfig ikeProposal;
-    ikeProposal.name = "ike-proposal";
-    ikeProposal.authenticationMethod = "pre-shared-keys";
-    ikeProposal.dhGroup = choices.dhGroup;
-    ikeProposal.encryptionAlgorithm = choices.ikeEncryption;
-    ikeProposal.authenticationAlgorithm = choices.ikeAuthentication;
-    config.AddIkeProposal(ikeProposal);
-    Ikev2IkePolicyConfig ikePolicy;
-    ikePolicy.name = "ike-policy";
-    ikePolicy.proposals = {"ike-proposal"};
-    ikePolicy.preSharedKeyAsciiText = "ns-3 ipsec example";
-    config.AddIkePolicy(ikePolicy);
-    Ikev2GatewayConfig gateway;
-    gateway.name = "peer";
-    gateway.address = net.gatewayWanAddresses[1 - side].ToString();
-    gateway.externalInterfaceAddress = net.gatewayWanAddresses[side].ToString();
-    gateway.ikePolicy = "ike-policy";
-    config.AddGateway(gateway);
-    Ikev2IpsecProposalConfig ipsecProposal;
-    ipsecProposal.name = "ipsec-proposal";
-    ipsecProposal.encryptionAlgorithm = choices.ipsecEncryption;
-    ipsecProposal.authenticationAlgorithm = choices.ipsecAuthentication;
-    config.AddIpsecProposal(ipsecProposal);
-    Ikev2IpsecPolicyConfig ipsecPolicy;
-    ipsecPolicy.name = "ipsec-policy";
-    ipsecPolicy.proposals = {"ipsec-proposal"};
-    ipsecPolicy.perfectForwardSecrecyKeys = choices.pfs;
-    config.AddIpsecPolicy(ipsecPolicy);
-    Ikev2VpnConfig vpn;
-    vpn.name = side == 0 ? "site-a-to-b" : "site-b-to-a";
-    vpn.ikeGateway = "peer";
-    vpn.ipsecPolicy = "ipsec-policy";
-    Ikev2TrafficSelectorConfig selector;
-    selector.localIp = net.sitePrefixes[side];
-    selector.remoteIp = net.sitePrefixes[1 - side];
-    vpn.trafficSelectors = {selector};
-    // gwA follows --establish; gwB has no traffic of its own to send, so on-traffic never
-    // makes it initiate (unless the lifecycle work adds rekeying).
-    vpn.establishTunnels =
-        side == 0 ? choices.establish : (responderOnly ? "responder-only" : "on-traffic");
-    config.AddVpn(vpn);
-    return config;
-}
-
-} // namespace
-
 int
 main(int argc, char* argv[])
 {
-    Choices choices;
+    Ikev2SiteToSiteOptions choices;
+    std::string establish = "on-traffic";
     bool responderOnly = false;
     std::string ip = "4";
     uint32_t spokes = 0;
@@ -141,9 +67,7 @@ main(int argc, char* argv[])
     cmd.AddValue("pfs",
                  "perfect-forward-secrecy keys groupN (applies to rekeyed Child SAs)",
                  choices.pfs);
-    cmd.AddValue("establish",
-                 "gwA's establish-tunnels: immediately or on-traffic",
-                 choices.establish);
+    cmd.AddValue("establish", "gwA's establish-tunnels: immediately or on-traffic", establish);
     cmd.AddValue("responder-only", "gwB's establish-tunnels responder-only", responderOnly);
     cmd.AddValue("ip", "families of the sites and the WAN: 4 or 6", ip);
     cmd.AddValue("spokes", "hub-and-spoke with N spokes (not implemented yet)", spokes);
@@ -166,12 +90,14 @@ main(int argc, char* argv[])
                   << ": the hub-and-spoke variant is not implemented yet\n";
         return 2;
     }
-    if (choices.establish != "immediately" && choices.establish != "on-traffic")
+    if (establish != "immediately" && establish != "on-traffic")
     {
-        std::cerr << "error: --establish=" << choices.establish
+        std::cerr << "error: --establish=" << establish
                   << ": allowed are immediately, on-traffic\n";
         return 2;
     }
+    // gwB has no traffic of its own to send: on-traffic never makes it initiate.
+    choices.establishTunnels = {establish, responderOnly ? "responder-only" : "on-traffic"};
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     IpsecTwoSite net;
     IpsecTwoSiteHelper network;
@@ -195,7 +121,7 @@ main(int argc, char* argv[])
         for (uint32_t side = 0; side < 2; ++side)
         {
             ike.Install(net.gateways.Get(side),
-                        GatewayConfiguration(net, side, choices, responderOnly),
+                        Ikev2Helper::SiteToSite(net, side, choices),
                         net.ready);
             Ikev2Helper::Get(net.gateways.Get(side))->GetDaemon()->AssignStreams(2000 + side);
         }

@@ -120,6 +120,53 @@ Ikev2Helper::Install(Ptr<Node> node, const Ikev2Configuration& config, Time star
     return gateway;
 }
 
+Ikev2Configuration
+Ikev2Helper::SiteToSite(const IpsecTwoSite& net,
+                        uint32_t side,
+                        const Ikev2SiteToSiteOptions& options)
+{
+    Ikev2Configuration config;
+    Ikev2IkeProposalConfig ikeProposal;
+    ikeProposal.name = "ike-proposal";
+    ikeProposal.authenticationMethod = "pre-shared-keys";
+    ikeProposal.dhGroup = options.dhGroup;
+    ikeProposal.encryptionAlgorithm = options.ikeEncryption;
+    ikeProposal.authenticationAlgorithm = options.ikeAuthentication;
+    config.AddIkeProposal(ikeProposal);
+    Ikev2IkePolicyConfig ikePolicy;
+    ikePolicy.name = "ike-policy";
+    ikePolicy.proposals = {"ike-proposal"};
+    ikePolicy.preSharedKeyAsciiText = options.preSharedKey;
+    config.AddIkePolicy(ikePolicy);
+    Ikev2GatewayConfig gateway;
+    gateway.name = "peer";
+    gateway.address = net.gatewayWanAddresses[1 - side].ToString();
+    gateway.externalInterfaceAddress = net.gatewayWanAddresses[side].ToString();
+    gateway.ikePolicy = "ike-policy";
+    config.AddGateway(gateway);
+    Ikev2IpsecProposalConfig ipsecProposal;
+    ipsecProposal.name = "ipsec-proposal";
+    ipsecProposal.encryptionAlgorithm = options.ipsecEncryption;
+    ipsecProposal.authenticationAlgorithm = options.ipsecAuthentication;
+    config.AddIpsecProposal(ipsecProposal);
+    Ikev2IpsecPolicyConfig ipsecPolicy;
+    ipsecPolicy.name = "ipsec-policy";
+    ipsecPolicy.proposals = {"ipsec-proposal"};
+    ipsecPolicy.perfectForwardSecrecyKeys = options.pfs;
+    config.AddIpsecPolicy(ipsecPolicy);
+    Ikev2VpnConfig vpn;
+    vpn.name = side == 0 ? "site-a-to-b" : "site-b-to-a";
+    vpn.ikeGateway = "peer";
+    vpn.ipsecPolicy = "ipsec-policy";
+    Ikev2TrafficSelectorConfig selector;
+    selector.localIp = net.sitePrefixes[side];
+    selector.remoteIp = net.sitePrefixes[1 - side];
+    vpn.trafficSelectors = {selector};
+    vpn.establishTunnels = options.establishTunnels.at(side);
+    config.AddVpn(vpn);
+    return config;
+}
+
 Ptr<Ikev2Gateway>
 Ikev2Helper::Get(Ptr<Node> node)
 {

@@ -6,13 +6,31 @@
 
 #include "ns3/ikev2-configuration.h"
 #include "ns3/ikev2-gateway.h"
+#include "ns3/ipsec-two-site-helper.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 
+#include <array>
 #include <string>
 
 namespace ns3
 {
+
+/**
+ * \ingroup ipsec
+ * \brief The choices of a site-to-site IKEv2 VPN on the two-site network, in Junos names.
+ */
+struct Ikev2SiteToSiteOptions
+{
+    std::string dhGroup{"group19"};             //!< IKE proposal dh-group
+    std::string ikeEncryption{"aes-256-cbc"};   //!< IKE proposal encryption-algorithm
+    std::string ikeAuthentication{"sha-256"};   //!< IKE authentication-algorithm; empty with GCM
+    std::string ipsecEncryption{"aes-128-gcm"}; //!< IPsec proposal encryption-algorithm
+    std::string ipsecAuthentication;            //!< IPsec authentication-algorithm; empty with GCM
+    std::string pfs;                            //!< IPsec policy perfect-forward-secrecy keys
+    std::string preSharedKey{"ns-3 ipsec"};     //!< IKE policy pre-shared-key ascii-text
+    std::array<std::string, 2> establishTunnels{"on-traffic", "on-traffic"}; //!< gwA, gwB
+};
 
 /**
  * \ingroup ipsec
@@ -47,6 +65,19 @@ class Ikev2Helper
     Ptr<Ikev2Gateway> Install(Ptr<Node> gateway,
                               const Ikev2Configuration& config,
                               Time start = Seconds(0)) const;
+
+    /**
+     * \brief The Junos configuration of one gateway of a site-to-site VPN on the two-site
+     * network: IKE proposal, policy and gateway; IPsec proposal, policy and VPN (named
+     * "site-a-to-b" on gwA, "site-b-to-a" on gwB) between the two sites' prefixes.
+     * \param net the network
+     * \param side 0 (gwA) or 1 (gwB)
+     * \param options the algorithm and initiation choices
+     * \return the configuration (validated when installed)
+     */
+    static Ikev2Configuration SiteToSite(const IpsecTwoSite& net,
+                                         uint32_t side,
+                                         const Ikev2SiteToSiteOptions& options);
 
     /// \param gateway a node \return its Ikev2Gateway (aborts if none)
     static Ptr<Ikev2Gateway> Get(Ptr<Node> gateway);
