@@ -120,10 +120,12 @@ Ikev2Helper::Install(Ptr<Node> node, const Ikev2Configuration& config, Time star
     return gateway;
 }
 
+namespace
+{
+
+/// \return a configuration with the shared proposals and policies of the options
 Ikev2Configuration
-Ikev2Helper::SiteToSite(const IpsecTwoSite& net,
-                        uint32_t side,
-                        const Ikev2SiteToSiteOptions& options)
+SharedConfiguration(const Ikev2SiteToSiteOptions& options)
 {
     Ikev2Configuration config;
     Ikev2IkeProposalConfig ikeProposal;
@@ -138,12 +140,6 @@ Ikev2Helper::SiteToSite(const IpsecTwoSite& net,
     ikePolicy.proposals = {"ike-proposal"};
     ikePolicy.preSharedKeyAsciiText = options.preSharedKey;
     config.AddIkePolicy(ikePolicy);
-    Ikev2GatewayConfig gateway;
-    gateway.name = "peer";
-    gateway.address = net.gatewayWanAddresses[1 - side].ToString();
-    gateway.externalInterfaceAddress = net.gatewayWanAddresses[side].ToString();
-    gateway.ikePolicy = "ike-policy";
-    config.AddGateway(gateway);
     Ikev2IpsecProposalConfig ipsecProposal;
     ipsecProposal.name = "ipsec-proposal";
     ipsecProposal.encryptionAlgorithm = options.ipsecEncryption;
@@ -154,17 +150,113 @@ Ikev2Helper::SiteToSite(const IpsecTwoSite& net,
     ipsecPolicy.proposals = {"ipsec-proposal"};
     ipsecPolicy.perfectForwardSecrecyKeys = options.pfs;
     config.AddIpsecPolicy(ipsecPolicy);
+    return config;
+}
+
+/// Adds an IKE gateway and a VPN (one traffic-selector pair) to a configuration.
+void
+AddPeerVpn(Ikev2Configuration* config,
+           const std::string& vpnName,
+           const IpsecIpAddress& localWan,
+           const IpsecIpAddress& remoteWan,
+           const std::string& localPrefix,
+           const std::string& remotePrefix,
+           const std::string& establish)
+{
+    Ikev2GatewayConfig gateway;
+    gateway.name = vpnName + "-gateway";
+    gateway.address = remoteWan.ToString();
+    gateway.externalInterfaceAddress = localWan.ToString();
+    gateway.ikePolicy = "ike-policy";
+    config->AddGateway(gateway);
     Ikev2VpnConfig vpn;
-    vpn.name = side == 0 ? "site-a-to-b" : "site-b-to-a";
-    vpn.ikeGateway = "peer";
+    vpn.name = vpnName;
+    vpn.ikeGateway = gateway.name;
     vpn.ipsecPolicy = "ipsec-policy";
     Ikev2TrafficSelectorConfig selector;
-    selector.localIp = net.sitePrefixes[side];
-    selector.remoteIp = net.sitePrefixes[1 - side];
+    selector.localIp = localPrefix;
+    selector.remoteIp = remotePrefix;
     vpn.trafficSelectors = {selector};
-    vpn.establishTunnels = options.establishTunnels.at(side);
-    config.AddVpn(vpn);
+    vpn.establishTunnels = establish;
+    config->AddVpn(vpn);
+}
+
+} // namespace
+
+Ikev2Configuration
+Ikev2Helper::SiteToSite(const IpsecTwoSite& net,
+                        uint32_t side,
+                        const Ikev2SiteToSiteOptions& options)
+{
+    Ikev2Configuration config = SharedConfiguration(options);
+    AddPeerVpn(&config,
+               side == 0 ? "site-a-to-b" : "site-b-to-a",
+               net.gatewayWanAddresses[side],
+               net.gatewayWanAddresses[1 - side],
+               net.sitePrefixes[side],
+               net.sitePrefixes[1 - side],
+               options.establishTunnels.at(side));
     return config;
+}
+
+Ikev2Configuration
+Ikev2Helper::Hub(const IpsecHubAndSpoke& net, const Ikev2SiteToSiteOptions& options)
+{
+    Ikev2Configuration config = SharedConfiguration(options);
+    for (uint32_t i = 0; i < net.spokes.GetN(); ++i)
+    {
+        AddPeerVpn(&config,
+                   SpokeVpnName(i),
+                   net.hubWanAddresses[i],
+                   net.spokeWanAddresses[i],
+                   net.hubSitePrefix,
+                   net.spokeSitePrefixes[i],
+                   options.establishTunnels[0]);
+    }
+    return config;
+}
+
+Ikev2Configuration
+Ikev2Helper::Spoke(const IpsecHubAndSpoke& net,
+                   uint32_t spoke,
+                   const Ikev2SiteToSiteOptions& options)
+{
+    Ikev2Configuration config = SharedConfiguration(options);
+    AddPeerVpn(&config,
+               "to-hub",
+               net.spokeWanAddresses.at(spoke),
+               net.hubWanAddresses.at(spoke),
+               net.spokeSitePrefixes.at(spoke),
+               net.hubSitePrefix,
+               options.establishTunnels[1]);
+    return config;
+}
+
+void
+Ikev2Helper::InstallHubAndSpoke(const IpsecHubAndSpoke& net,
+                                const Ikev2SiteToSiteOptions& options,
+                                Time spread,
+                                int64_t stream) const
+{
+    IpsecHelper ipsec;
+    ipsec.Install(NodeContainer(net.hub));
+    ipsec.Install(net.spokes);
+    stream += IpsecHelper::AssignStreams(NodeContainer(net.hub), stream);
+    stream += IpsecHelper::AssignStreams(net.spokes, stream);
+    stream += Install(net.hub, Hub(net, options))->GetDaemon()->AssignStreams(stream);
+    const uint32_t spokes = net.spokes.GetN();
+    for (uint32_t i = 0; i < spokes; ++i)
+    {
+        Ptr<Ikev2Gateway> spoke =
+            Install(net.spokes.Get(i), Spoke(net, i, options), spread * double(i) / spokes);
+        stream += spoke->GetDaemon()->AssignStreams(stream);
+    }
+}
+
+std::string
+Ikev2Helper::SpokeVpnName(uint32_t spoke)
+{
+    return "spoke-" + std::to_string(spoke);
 }
 
 Ptr<Ikev2Gateway>

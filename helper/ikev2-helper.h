@@ -6,6 +6,7 @@
 
 #include "ns3/ikev2-configuration.h"
 #include "ns3/ikev2-gateway.h"
+#include "ns3/ipsec-hub-and-spoke-helper.h"
 #include "ns3/ipsec-two-site-helper.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -29,7 +30,8 @@ struct Ikev2SiteToSiteOptions
     std::string ipsecAuthentication;            //!< IPsec authentication-algorithm; empty with GCM
     std::string pfs;                            //!< IPsec policy perfect-forward-secrecy keys
     std::string preSharedKey{"ns-3 ipsec"};     //!< IKE policy pre-shared-key ascii-text
-    std::array<std::string, 2> establishTunnels{"on-traffic", "on-traffic"}; //!< gwA, gwB
+    //! establish-tunnels of gwA and gwB (hub and spokes in a hub-and-spoke network)
+    std::array<std::string, 2> establishTunnels{"on-traffic", "on-traffic"};
 };
 
 /**
@@ -78,6 +80,43 @@ class Ikev2Helper
     static Ikev2Configuration SiteToSite(const IpsecTwoSite& net,
                                          uint32_t side,
                                          const Ikev2SiteToSiteOptions& options);
+
+    /**
+     * \brief The hub's configuration of a hub-and-spoke network: one VPN per spoke (named
+     * SpokeVpnName(i)) between the hub's site and the spoke's.
+     * \param net the network
+     * \param options the choices (establishTunnels[0] is the hub's)
+     * \return the configuration
+     */
+    static Ikev2Configuration Hub(const IpsecHubAndSpoke& net,
+                                  const Ikev2SiteToSiteOptions& options);
+
+    /**
+     * \brief A spoke's configuration: one VPN ("to-hub") to the hub's site.
+     * \param net the network
+     * \param spoke the spoke's index
+     * \param options the choices (establishTunnels[1] is the spokes')
+     * \return the configuration
+     */
+    static Ikev2Configuration Spoke(const IpsecHubAndSpoke& net,
+                                    uint32_t spoke,
+                                    const Ikev2SiteToSiteOptions& options);
+
+    /**
+     * \brief Installs IPsec and IKE on every gateway of a hub-and-spoke network, with Hub()
+     * and Spoke() configurations; spoke i's daemon starts at spread * i / N.
+     * \param net the network
+     * \param options the choices
+     * \param spread how the spokes' start times spread
+     * \param stream first random stream to assign
+     */
+    void InstallHubAndSpoke(const IpsecHubAndSpoke& net,
+                            const Ikev2SiteToSiteOptions& options,
+                            Time spread,
+                            int64_t stream) const;
+
+    /// \param spoke a spoke's index \return the name of the hub's VPN to it
+    static std::string SpokeVpnName(uint32_t spoke);
 
     /// \param gateway a node \return its Ikev2Gateway (aborts if none)
     static Ptr<Ikev2Gateway> Get(Ptr<Node> gateway);
