@@ -19,8 +19,12 @@
  *   test/tools/tshark-esp-decrypt --ikev2 <folder>/ikev2_decryption_table <prefix>-wan.pcap \
  *       <folder>/esp_sa
  *
- * Not yet: the hub-and-spoke variant (--spokes), PFS (it applies to rekeyed Child SAs, which
- * come with the lifecycle work), NAT traversal, certificates.
+ * --spokes=N runs a hub and N spokes instead (IpsecHubAndSpokeHelper): each spoke's host sends
+ * to the hub's host, each spoke negotiates its own IKE SA with the hub, and the program prints
+ * the spread of tunnel-up times; the pcap is of the first spoke's WAN link.
+ *
+ * Not yet: PFS (it applies to rekeyed Child SAs, which come with the lifecycle work), NAT
+ * traversal, certificates.
  */
 
 #include "ns3/applications-module.h"
@@ -36,6 +40,81 @@
 using namespace ns3;
 
 NS_LOG_COMPONENT_DEFINE("Ikev2SiteToSiteExample");
+
+namespace
+{
+
+/**
+ * \brief The --spokes variant: a hub and N spokes, each spoke host sending to the hub host.
+ * \return the program's exit code
+ */
+int
+RunHubAndSpoke(uint32_t spokes,
+               const Ikev2SiteToSiteOptions& options,
+               uint32_t udpPackets,
+               const std::string& pcap,
+               const std::string& keys)
+{
+    IpsecHubAndSpoke net;
+    IpsecHubAndSpokeHelper network;
+    try
+    {
+        net = network.Build(spokes);
+        Config::SetDefault("ns3::IpsecL3Protocol::AcquireQueueSize", UintegerValue(64));
+        Ikev2Helper().InstallHubAndSpoke(net, options, Seconds(0), 1000);
+    }
+    catch (const std::invalid_argument& error)
+    {
+        std::cerr << "error: " << error.what() << "\n";
+        return 2;
+    }
+    const uint16_t port = 9000;
+    ApplicationContainer servers = UdpServerHelper(port).Install(net.hubHost);
+    servers.Start(Seconds(0));
+    UdpClientHelper client(net.hubHostAddress.GetIpv4(), port);
+    client.SetAttribute("MaxPackets", UintegerValue(udpPackets));
+    client.SetAttribute("Interval", TimeValue(MilliSeconds(10)));
+    client.SetAttribute("PacketSize", UintegerValue(1000));
+    client.Install(net.spokeHosts).Start(Seconds(1));
+    if (!pcap.empty())
+    {
+        PointToPointHelper().EnablePcap(pcap + "-wan.pcap", net.hubWanDevices.Get(0), false, true);
+    }
+    Simulator::Stop(Seconds(4) + MilliSeconds(10) * udpPackets);
+    Simulator::Run();
+
+    Ptr<Ikev2Gateway> hub = Ikev2Helper::Get(net.hub);
+    std::vector<double> upTimes;
+    for (uint32_t i = 0; i < spokes; ++i)
+    {
+        const Time up = hub->GetTunnelUpTime(Ikev2Helper::SpokeVpnName(i));
+        if (!up.IsNegative())
+        {
+            upTimes.push_back(up.GetSeconds());
+        }
+    }
+    std::sort(upTimes.begin(), upTimes.end());
+    const uint32_t received = DynamicCast<UdpServer>(servers.Get(0))->GetReceived();
+    std::cout << "IKEv2 hub and " << spokes << " spokes: " << upTimes.size() << " tunnels up";
+    if (!upTimes.empty())
+    {
+        std::cout << std::fixed << std::setprecision(3) << ", first at " << upTimes.front()
+                  << " s, median " << upTimes[upTimes.size() / 2] << " s, last " << upTimes.back()
+                  << " s";
+    }
+    std::cout << "\n  UDP: sent " << udpPackets * spokes << ", received " << received << "\n";
+    if (!keys.empty())
+    {
+        NodeContainer gateways(net.hub);
+        gateways.Add(net.spokes);
+        std::cout << "  wrote " << Ikev2Helper::WriteWiresharkKeys(gateways, keys)
+                  << " IKE SA(s) and the ESP SAs to " << keys << "\n";
+    }
+    Simulator::Destroy();
+    return upTimes.size() == spokes && received == udpPackets * spokes ? 0 : 1;
+}
+
+} // namespace
 
 int
 main(int argc, char* argv[])
@@ -70,7 +149,7 @@ main(int argc, char* argv[])
     cmd.AddValue("establish", "gwA's establish-tunnels: immediately or on-traffic", establish);
     cmd.AddValue("responder-only", "gwB's establish-tunnels responder-only", responderOnly);
     cmd.AddValue("ip", "families of the sites and the WAN: 4 or 6", ip);
-    cmd.AddValue("spokes", "hub-and-spoke with N spokes (not implemented yet)", spokes);
+    cmd.AddValue("spokes", "hub-and-spoke with N spokes instead of two sites (IPv4)", spokes);
     cmd.AddValue("udp-packets", "UDP datagrams host A sends to host B", udpPackets);
     cmd.AddValue("pcap", "file prefix for a pcap of the WAN (<prefix>-wan.pcap)", pcap);
     cmd.AddValue("keys", "folder for Wireshark's esp_sa and ikev2_decryption_table", keys);
@@ -84,21 +163,21 @@ main(int argc, char* argv[])
             algorithm->clear();
         }
     }
-    if (spokes != 0)
-    {
-        std::cerr << "error: --spokes=" << spokes
-                  << ": the hub-and-spoke variant is not implemented yet\n";
-        return 2;
-    }
     if (establish != "immediately" && establish != "on-traffic")
     {
         std::cerr << "error: --establish=" << establish
                   << ": allowed are immediately, on-traffic\n";
         return 2;
     }
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    if (spokes != 0)
+    {
+        // The hub answers; the spokes initiate as --establish says.
+        choices.establishTunnels = {responderOnly ? "responder-only" : "on-traffic", establish};
+        return RunHubAndSpoke(spokes, choices, udpPackets, pcap, keys);
+    }
     // gwB has no traffic of its own to send: on-traffic never makes it initiate.
     choices.establishTunnels = {establish, responderOnly ? "responder-only" : "on-traffic"};
-    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     IpsecTwoSite net;
     IpsecTwoSiteHelper network;
     network.SetChannelAttribute("Delay", StringValue("5ms"));

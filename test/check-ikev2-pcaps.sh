@@ -29,7 +29,7 @@ check() {
     local ike esp inner warnings
     ike=$(grep '^ike summary:' "$work/$name.tshark")
     esp=$(grep '^summary:' "$work/$name.tshark")
-    inner=$(grep -c '→ 9000 Len=1000' "$work/$name.tshark")
+    inner=$(grep -c '→ 9000 Len=1000' "$work/$name.tshark") # one spoke's, on a hub network
     warnings=$(tshark -r "$work/$name-wan.pcap" -Y '_ws.malformed || _ws.expert.severity >= warning' \
         2>/dev/null | wc -l)
     if [ $rc -ne 0 ] || [ "$ike" != "ike summary: messages=4 icd_bad=0 undecrypted=0" ] ||
@@ -57,5 +57,6 @@ done
 check "ipv6" --ip=6
 check "immediately" --establish=immediately
 check "responder-only" --responder-only
+check "hub-and-5-spokes" --spokes=5
 echo "checked $runs combinations, $failures failed"
 [ $failures -eq 0 ]
