@@ -6,8 +6,9 @@
  * IKE SA has keys, and drops of what does not belong. The exchanges are test tasks; the real
  * IKE_SA_INIT and IKE_AUTH tasks have their own tests.
  */
+#include "ipsec-test-wan-tap.h"
+
 #include "ns3/crypto-bytes.h"
-#include "ns3/error-model.h"
 #include "ns3/ikev2-daemon.h"
 #include "ns3/ikev2-nonce-payload.h"
 #include "ns3/inet-socket-address.h"
@@ -23,6 +24,7 @@
 #include <gtest/gtest.h>
 
 using namespace ns3;
+using ns3::test::DropFirstErrorModel;
 
 namespace
 {
@@ -107,37 +109,6 @@ class NonceTask : public Ikev2Task
     Ikev2ExchangeType m_exchange; //!< exchange type
     bool m_keysAfter;             //!< switch the SK payload on after the exchange
     uint32_t* m_responderCalls;   //!< counts ProcessRequest calls
-};
-
-/// Drops the first frames a device receives (a lossy link for the test).
-class DropFirstErrorModel : public ErrorModel
-{
-  public:
-    static TypeId GetTypeId()
-    {
-        static TypeId tid = TypeId("ns3::test::Ikev2DropFirstErrorModel")
-                                .SetParent<ErrorModel>()
-                                .SetGroupName("Ipsec")
-                                .AddConstructor<DropFirstErrorModel>();
-        return tid;
-    }
-
-    uint32_t toDrop{0}; //!< frames still to drop
-
-  private:
-    bool DoCorrupt(Ptr<Packet>) override
-    {
-        if (toDrop == 0)
-        {
-            return false;
-        }
-        --toDrop;
-        return true;
-    }
-
-    void DoReset() override
-    {
-    }
 };
 
 /// Two nodes, 10.0.0.1 and 10.0.0.2, each with an IKE daemon; node 1 answers NonceTasks.
@@ -297,7 +268,7 @@ TEST(Ikev2Daemon, ARetransmittedRequestGetsTheCachedResponseNotASecondProcessing
 {
     TwoDaemons net;
     Ptr<DropFirstErrorModel> loss = CreateObject<DropFirstErrorModel>();
-    loss->toDrop = 1; // the first response is lost on its way to the initiator
+    loss->SetDrops(1); // the first response is lost on its way to the initiator
     net.devices.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
     Simulator::Schedule(Seconds(1), [&]() {
         net.initiator->Initiate(

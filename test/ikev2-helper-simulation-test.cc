@@ -6,15 +6,16 @@
  * does not; a responder-only gateway never initiates; lost responses are retransmitted; and
  * what is not implemented yet is a clear error.
  */
+#include "ipsec-test-wan-tap.h"
 #include "ipsec-two-site-network.h"
 
-#include "ns3/error-model.h"
 #include "ns3/ikev2-helper.h"
 #include "ns3/pointer.h"
 
 #include <gtest/gtest.h>
 
 using namespace ns3;
+using ns3::test::DropFirstErrorModel;
 using ns3::test::TwoSiteNetwork;
 
 namespace
@@ -42,37 +43,6 @@ UpTime(const TwoSiteNetwork& net, uint32_t side)
     return Ikev2Helper::Get(net.gateways.Get(side))
         ->GetTunnelUpTime(side == 0 ? "site-a-to-b" : "site-b-to-a");
 }
-
-/// Drops the first frames a device receives.
-class DropFirst : public ErrorModel
-{
-  public:
-    static TypeId GetTypeId()
-    {
-        static TypeId tid = TypeId("ns3::test::Ikev2HelperDropFirst")
-                                .SetParent<ErrorModel>()
-                                .SetGroupName("Ipsec")
-                                .AddConstructor<DropFirst>();
-        return tid;
-    }
-
-    uint32_t toDrop{0}; //!< frames still to drop
-
-  private:
-    bool DoCorrupt(Ptr<Packet>) override
-    {
-        if (toDrop == 0)
-        {
-            return false;
-        }
-        --toDrop;
-        return true;
-    }
-
-    void DoReset() override
-    {
-    }
-};
 
 } // namespace
 
@@ -195,8 +165,8 @@ TEST(Ikev2Helper, LostResponsesAreRetransmittedAndTheTunnelStillComesUp)
     Ikev2SiteToSiteOptions options;
     options.establishTunnels = {"immediately", "on-traffic"};
     InstallIke(net, options);
-    Ptr<DropFirst> loss = CreateObject<DropFirst>();
-    loss->toDrop = 2; // the first IKE_SA_INIT response and its retransmission's answer
+    Ptr<DropFirstErrorModel> loss = CreateObject<DropFirstErrorModel>();
+    loss->SetDrops(2); // the first IKE_SA_INIT response and its retransmission's answer
     net.WanDevice(0)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
     const uint32_t flow = net.AddUdpFlow(net.hosts.Get(0),
                                          net.hosts.Get(1),
@@ -230,7 +200,7 @@ TEST(Ikev2Helper, WhatIsNotImplementedYetIsAClearConfigurationError)
     policy.name = "rsa-policy";
     policy.proposals = {"rsa"};
     certificates.AddIkePolicy(policy);
-    Ikev2GatewayConfig gateway = certificates.GetGateway("peer");
+    Ikev2GatewayConfig gateway = certificates.GetGateway("site-a-to-b-gateway");
     gateway.name = "rsa-peer";
     gateway.ikePolicy = "rsa-policy";
     certificates.AddGateway(gateway);

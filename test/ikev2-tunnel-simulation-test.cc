@@ -5,6 +5,7 @@
  * between the gateways' daemons, the negotiated Child SAs installed into both data planes, and
  * the sites' traffic flowing through them; a wrong key or identity leaves no VPN.
  */
+#include "ipsec-test-selectors.h"
 #include "ipsec-two-site-network.h"
 
 #include "ns3/ikev2-auth-task.h"
@@ -26,16 +27,6 @@ namespace
 
 constexpr uint8_t UDP = 17;
 constexpr uint8_t ESP = 50;
-
-/// \return the selector of a prefix
-IpsecTrafficSelector
-Selector(const std::string& prefix)
-{
-    IpsecTrafficSelector selector;
-    std::string error;
-    EXPECT_TRUE(IpsecTrafficSelector::FromPrefix(prefix, &selector, &error)) << error;
-    return selector;
-}
 
 /// One gateway's IKE side of the site-to-site VPN.
 struct Gateway
@@ -100,8 +91,8 @@ SetUpGateway(TwoSiteNetwork& net,
     esp.encryptionAlgorithm = "aes-128-gcm";
     esp.Validate();
     vpn->childProposals = {Ikev2ProposalBuilder::BuildChild(esp, nullptr)};
-    const IpsecTrafficSelector local = Selector(site.sitePrefixes[i]);
-    const IpsecTrafficSelector remote = Selector(site.sitePrefixes[1 - i]);
+    const IpsecTrafficSelector local = ns3::test::Prefix(site.sitePrefixes[i]);
+    const IpsecTrafficSelector remote = ns3::test::Prefix(site.sitePrefixes[1 - i]);
     vpn->selectors = {{local, remote}};
     vpn->ipsec = i == 0 ? net.IpsecA() : net.IpsecB();
     std::string error;

@@ -139,5 +139,37 @@ BitFlipErrorModel::DoReset()
 {
 }
 
+TypeId
+DropFirstErrorModel::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::test::DropFirstErrorModel")
+                            .SetParent<ErrorModel>()
+                            .SetGroupName("Ipsec")
+                            .AddConstructor<DropFirstErrorModel>();
+    return tid;
+}
+
+void
+DropFirstErrorModel::SetDrops(uint32_t count)
+{
+    m_left = count;
+}
+
+bool
+DropFirstErrorModel::DoCorrupt(Ptr<Packet> p)
+{
+    if (m_left == 0)
+    {
+        return false;
+    }
+    --m_left;
+    return true;
+}
+
+void
+DropFirstErrorModel::DoReset()
+{
+}
+
 } // namespace test
 } // namespace ns3

@@ -88,6 +88,29 @@ class BitFlipErrorModel : public ErrorModel
     uint32_t m_flipped{0}; //!< frames corrupted
 };
 
+/**
+ * \brief A receive error model that drops the first frames a device receives (a lossy link
+ * for a test), then none.
+ */
+class DropFirstErrorModel : public ErrorModel
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// \param count how many of the next frames to drop
+    void SetDrops(uint32_t count);
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override;
+    void DoReset() override;
+
+    uint32_t m_left{0}; //!< frames still to drop
+};
+
 } // namespace test
 } // namespace ns3
 

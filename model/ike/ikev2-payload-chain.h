@@ -22,6 +22,27 @@ namespace ns3
 using Ikev2PayloadList = std::vector<Ptr<Ikev2Payload>>;
 
 /**
+ * \brief The first payload of a type in a list, as its class.
+ * \tparam T the payload class (e.g. Ikev2NoncePayload)
+ * \param payloads the list
+ * \param type the payload type
+ * \return the payload, or nullptr if absent
+ */
+template <typename T>
+Ptr<T>
+Ikev2FindPayload(const Ikev2PayloadList& payloads, Ikev2PayloadType type)
+{
+    for (const auto& payload : payloads)
+    {
+        if (payload->GetType() == type)
+        {
+            return DynamicCast<T>(payload);
+        }
+    }
+    return nullptr;
+}
+
+/**
  * \ingroup ipsec
  * \brief Reads and writes a chain of payloads linked by their Next Payload fields (RFC 7296
  * section 3.2): the payloads of a message, or the decrypted payloads of an SK payload.

@@ -23,21 +23,6 @@ NS_LOG_COMPONENT_DEFINE("Ikev2AuthTask");
 namespace
 {
 
-/// \return the first payload of a type, as its class, or nullptr
-template <typename T>
-Ptr<T>
-Find(const Ikev2PayloadList& payloads, Ikev2PayloadType type)
-{
-    for (const auto& payload : payloads)
-    {
-        if (payload->GetType() == type)
-        {
-            return DynamicCast<T>(payload);
-        }
-    }
-    return nullptr;
-}
-
 /// \return the name of the first error notification, or empty
 std::string
 ErrorNotify(const Ikev2PayloadList& payloads)
@@ -140,10 +125,11 @@ Ikev2AuthTask::Authenticate(Ikev2Sa& sa,
 {
     const bool initiator = sa.IsOriginalInitiator();
     Ptr<Ikev2IdPayload> id =
-        Find<Ikev2IdPayload>(payloads,
-                             initiator ? Ikev2PayloadType::IDENTIFICATION_RESPONDER
-                                       : Ikev2PayloadType::IDENTIFICATION_INITIATOR);
-    Ptr<Ikev2AuthPayload> auth = Find<Ikev2AuthPayload>(payloads, Ikev2PayloadType::AUTHENTICATION);
+        Ikev2FindPayload<Ikev2IdPayload>(payloads,
+                                         initiator ? Ikev2PayloadType::IDENTIFICATION_RESPONDER
+                                                   : Ikev2PayloadType::IDENTIFICATION_INITIATOR);
+    Ptr<Ikev2AuthPayload> auth =
+        Ikev2FindPayload<Ikev2AuthPayload>(payloads, Ikev2PayloadType::AUTHENTICATION);
     if (!id || !auth)
     {
         *reason = "no ID or AUTH payload";
@@ -214,11 +200,11 @@ Ikev2AuthTask::ProcessResponse(Ikev2Sa& sa, const Ikev2PayloadList& payloads)
     }
     sa.SetState(Ikev2SaState::ESTABLISHED);
     Ptr<Ikev2SaPayload> chosen =
-        Find<Ikev2SaPayload>(payloads, Ikev2PayloadType::SECURITY_ASSOCIATION);
+        Ikev2FindPayload<Ikev2SaPayload>(payloads, Ikev2PayloadType::SECURITY_ASSOCIATION);
     Ptr<Ikev2TsPayload> tsi =
-        Find<Ikev2TsPayload>(payloads, Ikev2PayloadType::TRAFFIC_SELECTOR_INITIATOR);
+        Ikev2FindPayload<Ikev2TsPayload>(payloads, Ikev2PayloadType::TRAFFIC_SELECTOR_INITIATOR);
     Ptr<Ikev2TsPayload> tsr =
-        Find<Ikev2TsPayload>(payloads, Ikev2PayloadType::TRAFFIC_SELECTOR_RESPONDER);
+        Ikev2FindPayload<Ikev2TsPayload>(payloads, Ikev2PayloadType::TRAFFIC_SELECTOR_RESPONDER);
     if (!chosen || !tsi || !tsr || tsi->GetSelectors().empty() || tsr->GetSelectors().empty())
     {
         return Ikev2TaskResult::Failed("IKE_AUTH response without SA, TSi or TSr");
@@ -251,11 +237,11 @@ Ikev2AuthTask::ProcessRequest(Ikev2Sa& sa,
         return Ikev2TaskResult::Failed("initiator not authenticated: " + reason);
     }
     Ptr<Ikev2SaPayload> offer =
-        Find<Ikev2SaPayload>(request, Ikev2PayloadType::SECURITY_ASSOCIATION);
+        Ikev2FindPayload<Ikev2SaPayload>(request, Ikev2PayloadType::SECURITY_ASSOCIATION);
     Ptr<Ikev2TsPayload> tsi =
-        Find<Ikev2TsPayload>(request, Ikev2PayloadType::TRAFFIC_SELECTOR_INITIATOR);
+        Ikev2FindPayload<Ikev2TsPayload>(request, Ikev2PayloadType::TRAFFIC_SELECTOR_INITIATOR);
     Ptr<Ikev2TsPayload> tsr =
-        Find<Ikev2TsPayload>(request, Ikev2PayloadType::TRAFFIC_SELECTOR_RESPONDER);
+        Ikev2FindPayload<Ikev2TsPayload>(request, Ikev2PayloadType::TRAFFIC_SELECTOR_RESPONDER);
     if (!offer || !tsi || !tsr)
     {
         response->push_back(Create<Ikev2NotifyPayload>(Ikev2NotifyType::INVALID_SYNTAX));

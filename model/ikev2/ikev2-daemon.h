@@ -114,6 +114,14 @@ class Ikev2Daemon : public Application
     /// \return the counters
     const Ikev2DaemonCounters& GetCounters() const;
 
+    /**
+     * \brief Processes one IKE message as if it had arrived on a socket (the sockets call it;
+     * so do the fuzz target and tests that craft messages).
+     * \param bytes the message (non-ESP marker removed)
+     * \param from the sender's address and port
+     */
+    void Receive(const CryptoBytes& bytes, const Address& from);
+
     /// \return the source of SPIs and nonces
     Ptr<CryptoRandom> GetRandom() const;
 
@@ -150,13 +158,6 @@ class Ikev2Daemon : public Application
 
     /// \param socket a socket with data to read
     void HandleRead(Ptr<Socket> socket);
-
-    /**
-     * \brief Processes one IKE message.
-     * \param bytes the message (non-ESP marker removed)
-     * \param from the sender's address and port
-     */
-    void Receive(const CryptoBytes& bytes, const Address& from);
 
     /// \brief Processes a request (this side answers it).
     void ReceiveRequest(const Ikev2Message& message, const CryptoBytes& bytes, const Address& from);

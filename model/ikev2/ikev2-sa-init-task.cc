@@ -27,21 +27,6 @@ NS_LOG_COMPONENT_DEFINE("Ikev2SaInitTask");
 namespace
 {
 
-/// \return the first payload of a type, as its class, or nullptr
-template <typename T>
-Ptr<T>
-Find(const Ikev2PayloadList& payloads, Ikev2PayloadType type)
-{
-    for (const auto& payload : payloads)
-    {
-        if (payload->GetType() == type)
-        {
-            return DynamicCast<T>(payload);
-        }
-    }
-    return nullptr;
-}
-
 /// \return the first Notify of a type, or nullptr
 Ptr<Ikev2NotifyPayload>
 FindNotify(const Ikev2PayloadList& payloads, Ikev2NotifyType type)
@@ -199,9 +184,11 @@ Ikev2SaInitTask::ProcessResponse(Ikev2Sa& sa, const Ikev2PayloadList& payloads)
         }
     }
     Ptr<Ikev2SaPayload> chosen =
-        Find<Ikev2SaPayload>(payloads, Ikev2PayloadType::SECURITY_ASSOCIATION);
-    Ptr<Ikev2KePayload> ke = Find<Ikev2KePayload>(payloads, Ikev2PayloadType::KEY_EXCHANGE);
-    Ptr<Ikev2NoncePayload> nonce = Find<Ikev2NoncePayload>(payloads, Ikev2PayloadType::NONCE);
+        Ikev2FindPayload<Ikev2SaPayload>(payloads, Ikev2PayloadType::SECURITY_ASSOCIATION);
+    Ptr<Ikev2KePayload> ke =
+        Ikev2FindPayload<Ikev2KePayload>(payloads, Ikev2PayloadType::KEY_EXCHANGE);
+    Ptr<Ikev2NoncePayload> nonce =
+        Ikev2FindPayload<Ikev2NoncePayload>(payloads, Ikev2PayloadType::NONCE);
     if (!chosen || !ke || !nonce)
     {
         return Ikev2TaskResult::Failed("response without SA, KE or Nonce payload");
@@ -229,9 +216,11 @@ Ikev2SaInitTask::ProcessRequest(Ikev2Sa& sa,
                                 Ikev2PayloadList* response)
 {
     Ptr<Ikev2SaPayload> offer =
-        Find<Ikev2SaPayload>(request, Ikev2PayloadType::SECURITY_ASSOCIATION);
-    Ptr<Ikev2KePayload> ke = Find<Ikev2KePayload>(request, Ikev2PayloadType::KEY_EXCHANGE);
-    Ptr<Ikev2NoncePayload> nonce = Find<Ikev2NoncePayload>(request, Ikev2PayloadType::NONCE);
+        Ikev2FindPayload<Ikev2SaPayload>(request, Ikev2PayloadType::SECURITY_ASSOCIATION);
+    Ptr<Ikev2KePayload> ke =
+        Ikev2FindPayload<Ikev2KePayload>(request, Ikev2PayloadType::KEY_EXCHANGE);
+    Ptr<Ikev2NoncePayload> nonce =
+        Ikev2FindPayload<Ikev2NoncePayload>(request, Ikev2PayloadType::NONCE);
     if (!offer || !ke || !nonce)
     {
         response->push_back(Create<Ikev2NotifyPayload>(Ikev2NotifyType::INVALID_SYNTAX));
