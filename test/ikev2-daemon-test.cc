@@ -354,3 +354,23 @@ TEST(Ikev2Daemon, WhatDoesNotBelongIsDroppedWithAReason)
     EXPECT_EQ(drops[static_cast<size_t>(Ikev2DropReason::INVALID_MAJOR_VERSION)], 1u);
     EXPECT_TRUE(net.responder->GetSas().empty());
 }
+
+TEST(Ikev2Daemon, AResponderForgetsIkeSasThatAreNotEstablishedInTime)
+{
+    TwoDaemons net;
+    net.responder->SetAttribute("HalfOpenTimeout", TimeValue(Seconds(5)));
+    Simulator::Schedule(Seconds(1), [&]() {
+        net.initiator->Initiate(
+            InetSocketAddress(Ipv4Address("10.0.0.2"), Ikev2Daemon::IKE_PORT),
+            Create<NonceTask>(Ikev2ExchangeType::IKE_SA_INIT, false, &net.responderCalls));
+    });
+    // The test exchange never establishes the IKE SA: at 6 s the responder drops it.
+    size_t before = 0;
+    Simulator::Schedule(Seconds(5.9), [&]() { before = net.responder->GetSas().size(); });
+    Simulator::Stop(Seconds(7));
+    Simulator::Run();
+    EXPECT_EQ(before, 1u);
+    EXPECT_TRUE(net.responder->GetSas().empty());
+    EXPECT_EQ(net.responder->GetCounters().halfOpenExpired, 1u);
+    EXPECT_EQ(net.initiator->GetSas().size(), 1u) << "the initiator's side is its own business";
+}

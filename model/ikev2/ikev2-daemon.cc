@@ -64,6 +64,12 @@ Ikev2Daemon::GetTypeId()
                           UintegerValue(5),
                           MakeUintegerAccessor(&Ikev2Daemon::m_maxRetransmissions),
                           MakeUintegerChecker<uint32_t>(0, 100))
+            .AddAttribute("HalfOpenTimeout",
+                          "A responder's IKE SA that is not established this long after its "
+                          "IKE_SA_INIT is dropped (half-open IKE SAs would otherwise pile up).",
+                          TimeValue(Seconds(30)),
+                          MakeTimeAccessor(&Ikev2Daemon::m_halfOpenTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddTraceSource("SaStateChanged",
                             "An IKE SA changed state.",
                             MakeTraceSourceAccessor(&Ikev2Daemon::m_stateTrace),
@@ -334,6 +340,7 @@ Ikev2Daemon::ReceiveRequest(const Ikev2Message& message,
             sa->SetPeerSpi(header.GetInitiatorSpi());
             m_sas[sa->GetLocalSpi()] = sa;
             m_responderSas[{from, header.GetInitiatorSpi()}] = sa;
+            Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, sa);
         }
     }
     else
@@ -626,6 +633,16 @@ Ikev2Daemon::SetSaState(Ptr<Ikev2Sa> sa, Ikev2SaState state)
     }
     sa->SetState(state);
     m_stateTrace(sa->GetId(), old, state);
+}
+
+void
+Ikev2Daemon::ExpireHalfOpen(Ptr<Ikev2Sa> sa)
+{
+    if (sa->GetState() == Ikev2SaState::CONNECTING && FindSa(sa->GetLocalSpi()) == sa)
+    {
+        m_counters.halfOpenExpired++;
+        Abandon(sa, "not authenticated within the half-open timeout");
+    }
 }
 
 void

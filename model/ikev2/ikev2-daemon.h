@@ -38,6 +38,7 @@ struct Ikev2DaemonCounters
     uint64_t exchangesCompleted{0}; //!< exchanges that ended well, either role
     uint64_t exchangesFailed{0};    //!< exchanges that failed, either role
     uint64_t sasAbandoned{0};       //!< IKE SAs given up after unanswered retransmissions
+    uint64_t halfOpenExpired{0};    //!< responder IKE SAs not authenticated in time
     std::array<uint64_t, IKEV2_DROP_REASON_COUNT> drops{}; //!< received messages dropped
 };
 
@@ -205,6 +206,9 @@ class Ikev2Daemon : public Application
     /// \brief Fires the state trace if a task changed the IKE SA's state.
     void NotifyStateChange(Ptr<Ikev2Sa> sa, Ikev2SaState before);
 
+    /// \brief Abandons a responder's IKE SA that is still not established.
+    void ExpireHalfOpen(Ptr<Ikev2Sa> sa);
+
     /// \brief Marks an IKE SA dead and forgets it.
     void Abandon(Ptr<Ikev2Sa> sa, const std::string& reason);
 
@@ -220,12 +224,13 @@ class Ikev2Daemon : public Application
     /// \brief Opens a UDP socket of a family bound to a port.
     Ptr<Socket> OpenSocket(bool ipv6, uint16_t port);
 
-    Time m_retransmitTimeout;               //!< first retransmission timeout
-    double m_retransmitBackoff;             //!< factor between timeouts
-    uint32_t m_maxRetransmissions;          //!< retransmissions before giving up
-    ResponderFactory m_responderFactory;    //!< tasks that answer requests
-    Callback<void> m_startCallback;         //!< told when the sockets are open
-    Ptr<CryptoRandom> m_random;             //!< SPIs, nonces
+    Time m_retransmitTimeout;            //!< first retransmission timeout
+    double m_retransmitBackoff;          //!< factor between timeouts
+    uint32_t m_maxRetransmissions;       //!< retransmissions before giving up
+    Time m_halfOpenTimeout;              //!< responder IKE SAs not established by then are dropped
+    ResponderFactory m_responderFactory; //!< tasks that answer requests
+    Callback<void> m_startCallback;      //!< told when the sockets are open
+    Ptr<CryptoRandom> m_random;          //!< SPIs, nonces
     std::map<uint64_t, Ptr<Ikev2Sa>> m_sas; //!< live IKE SAs by local SPI
     std::map<std::pair<Address, uint64_t>, Ptr<Ikev2Sa>> m_responderSas; //!< (peer, SPIi)
     std::map<Ptr<Socket>, uint16_t> m_sockets; //!< open sockets and their ports

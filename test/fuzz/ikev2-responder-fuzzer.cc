@@ -8,7 +8,7 @@
  * may also be an IKE_AUTH or any later message for the IKE SA an earlier input created.
  *
  * Invariants checked: no crash or sanitizer report; the daemon never holds more IKE SAs than
- * valid IKE_SA_INIT requests it answered.
+ * responses it sent (an IKE SA exists only for an IKE_SA_INIT it answered).
  *
  *   --write-seeds=DIR writes seed inputs (IKE_SA_INIT requests for several groups).
  */
@@ -107,6 +107,13 @@ LLVMFuzzerInitialize(int* argc, char*** argv)
             std::exit(0);
         }
     }
+    // The crypto layer builds each group's domain once and keeps it: do it before fuzzing, or
+    // libFuzzer's leak check takes that first allocation for a leak of the input.
+    Ptr<CryptoRandom> random = CreateObject<CryptoRandom>();
+    for (const auto& group : CryptoAlgorithmTable::DhGroups())
+    {
+        CryptoKeyExchange(group).GenerateKeyPair(*random);
+    }
     return 0;
 }
 
@@ -114,7 +121,6 @@ extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     static Responder* responder = new Responder();
-    const Ikev2DaemonCounters before = responder->daemon->GetCounters();
     responder->daemon->Receive(CryptoBytes(data, data + size), responder->from);
     Simulator::Stop(MilliSeconds(1));
     Simulator::Run();
@@ -126,6 +132,5 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                      responder->daemon->GetSas().size());
         std::abort();
     }
-    (void)before;
     return 0;
 }
