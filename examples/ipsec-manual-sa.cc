@@ -87,6 +87,7 @@ main(int argc, char* argv[])
     uint32_t udpPackets = 100;
     uint32_t tcpBytes = 200000;
     std::string dfBit = "clear";
+    bool udpEncapsulation = false;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("protocol", "esp, ah, or bundle (ESP inside AH)", protocol);
@@ -99,6 +100,9 @@ main(int argc, char* argv[])
                  authentication);
     cmd.AddValue("ip", "families of the sites and the WAN: 4, 6, 4in6 or 6in4", ip);
     cmd.AddValue("df-bit", "outer DF bit in tunnel mode: clear, set or copy", dfBit);
+    cmd.AddValue("udp-encapsulation",
+                 "ESP in UDP port 4500 (RFC 3948), as NAT traversal sends it",
+                 udpEncapsulation);
     cmd.AddValue("udp-packets", "UDP datagrams host A sends to host B", udpPackets);
     cmd.AddValue("tcp-bytes", "bytes host A sends to host B over TCP", tcpBytes);
     cmd.AddValue("pcap", "file prefix for a pcap of the WAN (<prefix>-wan.pcap)", pcap);
@@ -155,6 +159,7 @@ main(int argc, char* argv[])
     vpn.encryption = encryption;
     vpn.authentication = authentication;
     vpn.dfBit = dfBits.at(dfBit);
+    vpn.udpEncapsulation = udpEncapsulation;
     NodeContainer protectors;
     try
     {

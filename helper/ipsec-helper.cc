@@ -117,6 +117,11 @@ MakeSa(const IpsecManualSaConfig& config,
     sa.lifetime = config.lifetime;
     sa.localSelector = localSelector;
     sa.remoteSelector = remoteSelector;
+    if (config.udpEncapsulation)
+    {
+        sa.encapsulationSourcePort = IpsecL3Protocol::NAT_T_PORT;
+        sa.encapsulationDestinationPort = IpsecL3Protocol::NAT_T_PORT;
+    }
     return Create<IpsecSa>(sa);
 }
 

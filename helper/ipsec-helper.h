@@ -38,7 +38,8 @@ struct IpsecManualSaConfig
     uint32_t replayWindowSize{64};               //!< anti-replay window; 0 disables
     bool extendedSequenceNumbers{false};         //!< ESN
     IpsecLifetime lifetime;                      //!< lifetimes (manual SAs usually have none)
-    bool routeBased{false}; //!< bind to a new st0-like interface instead of a policy
+    bool routeBased{false};       //!< bind to a new st0-like interface instead of a policy
+    bool udpEncapsulation{false}; //!< ESP in UDP 4500 both ways (RFC 3948), as behind a NAT
 };
 
 /**

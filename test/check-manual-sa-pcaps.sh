@@ -87,6 +87,12 @@ for mode in "${modes[@]}"; do
     done
 done
 
+# ESP in UDP 4500 (RFC 3948): Wireshark finds the ESP inside UDP by itself.
+for mode in "${modes[@]}"; do
+    run_and_check "$mode-udp-encapsulated-aes-128-gcm" -- --mode="$mode" --udp-encapsulation=1
+    run_and_check "$mode-udp-encapsulated-aes-256-cbc" -- --mode="$mode" --udp-encapsulation=1 \
+        --encryption=aes-256-cbc --authentication=hmac-sha-256-128
+done
 for mode in "${modes[@]}"; do
     for encryption in "${encryptions[@]}"; do
         case $encryption in

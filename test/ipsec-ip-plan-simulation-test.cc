@@ -301,6 +301,37 @@ TEST_P(IpsecIpPlanTest, FlippedBitsInProtectedFieldsAreIcvFailuresAndInMutableOn
     }
 }
 
+TEST_P(IpsecIpPlanTest, UdpEncapsulatedEspDeliversAndOnlyUdp4500CrossesTheWan)
+{
+    TwoSiteNetwork net(GetParam());
+    IpsecManualSaConfig vpn = net.VpnConfig();
+    vpn.udpEncapsulation = true;
+    net.InstallVpn(vpn, IpsecHelper::Mirror(vpn));
+    uint32_t flow = HostFlow(net, 8, 500);
+    net.Run(Seconds(4));
+    EXPECT_EQ(net.Received(flow), 8u);
+    const auto protocols = WanProtocolsBesidesIcmpv6(net);
+    EXPECT_EQ(protocols.size(), 1u);
+    EXPECT_EQ(protocols.count(UDP) ? protocols.at(UDP) : 0, 8u);
+    const uint32_t outerHeader = net.Net().WanIsIpv6() ? 40 : 20;
+    for (const auto& packet : net.WanPackets())
+    {
+        uint8_t bytes[64];
+        packet->CopyData(bytes, sizeof(bytes));
+        if ((bytes[0] >> 4) == 6 && bytes[6] != UDP)
+        {
+            continue; // the WAN link's own neighbour discovery
+        }
+        EXPECT_EQ(bytes[outerHeader + 2] << 8 | bytes[outerHeader + 3], 4500)
+            << "RFC 3948: destination port 4500";
+        EXPECT_NE(bytes[outerHeader + 8] | bytes[outerHeader + 9] | bytes[outerHeader + 10] |
+                      bytes[outerHeader + 11],
+                  0)
+            << "an SPI, not the non-ESP marker";
+    }
+    EXPECT_EQ(net.IpsecB()->GetCounters().espDecrypted, 8u);
+}
+
 INSTANTIATE_TEST_SUITE_P(AllPlans,
                          IpsecIpPlanTest,
                          ::testing::Values(IpsecIpPlan::IPV4,

@@ -126,6 +126,13 @@ IpsecIpv4Routing::RouteInput(Ptr<const Packet> p,
         // local delivery would (fragments still go through ns-3's reassembly first).
         return true;
     }
+    if (protocol == IpsecL4Protocol::UDP_PROTOCOL && header.IsLastFragment() &&
+        header.GetFragmentOffset() == 0 &&
+        m_ipsec->TakeUdpEncapsulatedEsp(p, IpsecIpHeader(header)))
+    {
+        // ESP in UDP (NAT traversal), like plain ESP above.
+        return true;
+    }
     if (m_ipsec->IsTunnelInterface(idev))
     {
         // Decrypted, and checked against its SA's selectors before it re-entered the stack.

@@ -6,6 +6,7 @@
 #include "ipsec-flow.h"
 #include "ipsec-ipv6-routing.h"
 #include "ipsec-l3-protocol.h"
+#include "ipsec-l4-protocol.h"
 
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv6-interface.h"
@@ -64,6 +65,13 @@ IpsecIpv6LocalGate::Receive(Ptr<Packet> p,
                             const Ipv6Header& header,
                             Ptr<Ipv6Interface> incomingInterface)
 {
+    if (GetProtocolNumber() == IpsecL4Protocol::UDP_PROTOCOL &&
+        m_ipsec->TakeUdpEncapsulatedEsp(
+            p,
+            IpsecIpHeader(header).WithPayload(IpsecL4Protocol::UDP_PROTOCOL, p->GetSize(), false)))
+    {
+        return IpL4Protocol::RX_OK; // ESP in UDP (NAT traversal)
+    }
     if (!m_ipsec->IsTunnelInterface(incomingInterface->GetDevice()))
     {
         // Extension headers are gone by now: the packet starts with this protocol's header.

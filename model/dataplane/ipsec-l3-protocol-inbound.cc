@@ -89,6 +89,39 @@ IpsecL3Protocol::TakeLocalEsp(Ptr<const Packet> packet, const Ipv4Header& header
     return true;
 }
 
+bool
+IpsecL3Protocol::TakeUdpEncapsulatedEsp(Ptr<const Packet> packet, const IpsecIpHeader& header)
+{
+    constexpr uint32_t UDP_HEADER_BYTES = 8;
+    uint8_t start[UDP_HEADER_BYTES + 4];
+    if (packet->GetSize() < sizeof(start))
+    {
+        return false;
+    }
+    packet->CopyData(start, sizeof(start));
+    const uint16_t destinationPort = uint16_t(start[2] << 8 | start[3]);
+    const bool marker = start[8] == 0 && start[9] == 0 && start[10] == 0 && start[11] == 0;
+    if (destinationPort != NAT_T_PORT || marker)
+    {
+        return false; // not for 4500, or IKE (non-ESP marker): the UDP socket's
+    }
+    // Only ESP for one of this node's SAs: anything else is the UDP stack's (transit traffic,
+    // or a datagram for a socket on 4500).
+    const uint32_t spi =
+        uint32_t(start[8]) << 24 | uint32_t(start[9]) << 16 | uint32_t(start[10]) << 8 | start[11];
+    Ptr<IpsecSa> sa = m_sad->FindInbound(header.GetDestination(), IpsecProtocol::ESP, spi);
+    if (!sa)
+    {
+        return false;
+    }
+    Ptr<Packet> esp =
+        packet->CreateFragment(UDP_HEADER_BYTES, packet->GetSize() - UDP_HEADER_BYTES);
+    ReceiveEspForSa(sa,
+                    esp,
+                    header.WithPayload(IpsecL4Protocol::ESP_PROTOCOL, esp->GetSize(), m_checksum));
+    return true;
+}
+
 void
 IpsecL3Protocol::ReceiveEsp(Ptr<Packet> packet, const IpsecIpHeader& header)
 {

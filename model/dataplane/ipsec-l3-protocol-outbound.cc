@@ -17,6 +17,8 @@
 #include "ns3/ipv6.h"
 #include "ns3/node.h"
 #include "ns3/socket.h"
+#include "ns3/udp-header.h"
+#include "ns3/udp-l4-protocol.h"
 
 namespace ns3
 {
@@ -432,6 +434,23 @@ IpsecL3Protocol::SendBundle(const std::vector<Ptr<IpsecSa>>& bundle,
         }
         m_txTrace(result, sa);
         payload = result;
+    }
+    const IpsecSa::Config& last = outermost->GetConfig();
+    if (last.encapsulationDestinationPort != 0)
+    {
+        // RFC 3948 section 2.1: ESP in UDP; the IPv4 UDP checksum is zero, IPv6 needs one.
+        UdpHeader udp;
+        udp.SetSourcePort(last.encapsulationSourcePort);
+        udp.SetDestinationPort(last.encapsulationDestinationPort);
+        if (outer.IsIpv6())
+        {
+            udp.EnableChecksums();
+            udp.InitializeChecksum(outer.GetIpv6().GetSource(),
+                                   outer.GetIpv6().GetDestination(),
+                                   UdpL4Protocol::PROT_NUMBER);
+        }
+        payload->AddHeader(udp);
+        nextHeader = UdpL4Protocol::PROT_NUMBER;
     }
     SendWithRoute(payload,
                   outer.WithPayload(nextHeader, payload->GetSize(), m_checksum),

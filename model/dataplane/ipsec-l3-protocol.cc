@@ -279,6 +279,10 @@ IpsecL3Protocol::UpdateTunnelMtu(Ptr<NetDevice> tunnel, const std::vector<Ptr<Ip
                         : IpsecEspTransform::GetMaxOverhead(*sa);
     }
     const IpsecSa::Config& outermost = bundle.back()->GetConfig();
+    if (outermost.encapsulationDestinationPort != 0)
+    {
+        overhead += 8; // the UDP header of RFC 3948
+    }
     if (outermost.mode == IpsecMode::TUNNEL)
     {
         // one outer header for the whole bundle

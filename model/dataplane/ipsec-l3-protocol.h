@@ -212,6 +212,19 @@ class IpsecL3Protocol : public Object
      */
     void ReceiveAh(Ptr<Packet> packet, const IpsecIpHeader& header);
 
+    /// The UDP port of UDP-encapsulated ESP and of IKE after NAT detection (RFC 3948).
+    static constexpr uint16_t NAT_T_PORT = 4500;
+
+    /**
+     * \brief Takes a UDP datagram to port 4500 of this node that carries ESP (RFC 3948
+     * section 2.2: a non-zero first word; IKE has the four-byte zero marker) and processes the
+     * ESP.
+     * \param packet the UDP datagram (IP header removed)
+     * \param header its IP header
+     * \return true if it was ESP and was taken (processed or dropped); false otherwise
+     */
+    bool TakeUdpEncapsulatedEsp(Ptr<const Packet> packet, const IpsecIpHeader& header);
+
     /**
      * \brief Routing-time fast path: processes an unfragmented ESP packet at once if its
      * destination and SPI name one of this node's inbound SAs.

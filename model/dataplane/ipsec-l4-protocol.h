@@ -26,6 +26,8 @@ class IpsecL4Protocol : public IpL4Protocol
     static constexpr uint8_t ESP_PROTOCOL = 50;
     /// IP protocol number of AH.
     static constexpr uint8_t AH_PROTOCOL = 51;
+    /// IP protocol number of UDP (it carries ESP behind NATs, RFC 3948).
+    static constexpr uint8_t UDP_PROTOCOL = 17;
 
     /**
      * \brief Get the type ID.

@@ -88,6 +88,13 @@ Validated(const IpsecSa::Config& config)
                                               "algorithm (RFC 4303 section 3.2)");
         }
     }
+    if ((config.encapsulationSourcePort != 0 || config.encapsulationDestinationPort != 0) &&
+        (config.protocol != IpsecProtocol::ESP || config.encapsulationSourcePort == 0 ||
+         config.encapsulationDestinationPort == 0))
+    {
+        // RFC 3948 section 2: only ESP travels in UDP (AH cannot cross a NAT).
+        throw std::invalid_argument(who + ": UDP encapsulation needs ESP and both ports");
+    }
     if (config.mode == IpsecMode::TUNNEL && config.source.IsIpv4() != config.destination.IsIpv4())
     {
         throw std::invalid_argument(who + ": tunnel endpoints " + config.source.ToString() +

@@ -107,6 +107,9 @@ class IpsecSa : public SimpleRefCount<IpsecSa>
         IpsecLifetime lifetime;                      //!< soft and hard limits
         IpsecTrafficSelector localSelector;          //!< local side of the protected traffic
         IpsecTrafficSelector remoteSelector;         //!< remote side of the protected traffic
+        uint16_t encapsulationSourcePort{0};         //!< UDP-encapsulated ESP (RFC 3948): our port;
+                                                     //!< 0: plain ESP
+        uint16_t encapsulationDestinationPort{0};    //!< UDP-encapsulated ESP: the peer's port
     };
 
     /**
