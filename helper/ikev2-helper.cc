@@ -53,6 +53,7 @@ MakePeer(const Ikev2ResolvedVpn& resolved, Ptr<IpsecL3Protocol> ipsec)
     vpn->childProposals = Ikev2ProposalBuilder::BuildChild(resolved.ipsecProposals, nullptr);
     vpn->selectors = {{pairs.front().first, pairs.front().second}};
     vpn->dfBit = config.GetDfBit();
+    vpn->natTraversal = !resolved.gateway->noNatTraversal;
     const Ikev2IpsecProposalConfig& lifetime = *resolved.ipsecProposals.front();
     vpn->childLifetime.hardTime = Seconds(lifetime.lifetimeSeconds);
     if (lifetime.lifetimeKilobytes)

@@ -10,6 +10,7 @@
 #include "ipsec-two-site-network.h"
 
 #include "ns3/ikev2-helper.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/pointer.h"
 
 #include <gtest/gtest.h>
@@ -219,4 +220,75 @@ TEST(Ikev2Helper, WhatIsNotImplementedYetIsAClearConfigurationError)
                   std::string::npos)
             << error.what();
     }
+}
+
+namespace
+{
+
+/// Puts a port-translating NAT between the gateways: gwA's ports 500 and 4500 appear to gwB
+/// as 1500 and 14500.
+std::pair<Ptr<ns3::test::UdpPortRewriter>, Ptr<ns3::test::UdpPortRewriter>>
+PortNat(TwoSiteNetwork& net)
+{
+    Ptr<ns3::test::UdpPortRewriter> toB = CreateObject<ns3::test::UdpPortRewriter>();
+    toB->Configure({{500, 1500}, {4500, 14500}}, {});
+    net.WanDevice(1)->SetAttribute("ReceiveErrorModel", PointerValue(toB));
+    Ptr<ns3::test::UdpPortRewriter> toA = CreateObject<ns3::test::UdpPortRewriter>();
+    toA->Configure({}, {{1500, 500}, {14500, 4500}});
+    net.WanDevice(0)->SetAttribute("ReceiveErrorModel", PointerValue(toA));
+    return {toB, toA};
+}
+
+} // namespace
+
+TEST(Ikev2Helper, ANatIsDetectedAndTheChildSasUseUdpEncapsulation)
+{
+    TwoSiteNetwork net;
+    Ikev2SiteToSiteOptions options;
+    options.establishTunnels = {"immediately", "on-traffic"};
+    InstallIke(net, options);
+    auto nat = PortNat(net);
+    net.RunUdp(10, 300);
+    EXPECT_EQ(net.Delivered(), 10u);
+    ASSERT_EQ(Ikev2Helper::Get(net.gateways.Get(0))->GetDaemon()->GetSas().size(), 1u);
+    Ptr<Ikev2Sa> a = Ikev2Helper::Get(net.gateways.Get(0))->GetDaemon()->GetSas().begin()->second;
+    Ptr<Ikev2Sa> b = Ikev2Helper::Get(net.gateways.Get(1))->GetDaemon()->GetSas().begin()->second;
+    EXPECT_TRUE(a->IsNatDetected());
+    EXPECT_TRUE(a->IsLocalBehindNat()) << "gwA's port was translated";
+    EXPECT_TRUE(b->IsNatDetected());
+    EXPECT_FALSE(b->IsLocalBehindNat());
+    EXPECT_EQ(InetSocketAddress::ConvertFrom(b->GetPeer()).GetPort(), 14500)
+        << "gwB follows gwA to its translated NAT-T port";
+    EXPECT_EQ(net.WanProtocols().count(ESP), 0u) << "behind a NAT, ESP travels in UDP";
+    EXPECT_EQ(net.WanProtocols().at(UDP), 4u + 10u) << "four IKE messages, ten ESP-in-UDP";
+    EXPECT_GT(nat.first->Rewritten(), 10u);
+}
+
+TEST(Ikev2Helper, NoNatTraversalKeepsPlainEspAndPort500)
+{
+    TwoSiteNetwork net;
+    Ikev2SiteToSiteOptions options;
+    options.establishTunnels = {"immediately", "on-traffic"};
+    Ikev2Helper ike;
+    for (uint32_t side = 0; side < 2; ++side)
+    {
+        Ikev2Configuration config = Ikev2Helper::SiteToSite(net.Net(), side, options);
+        Ikev2GatewayConfig gateway =
+            config.GetGateway(side == 0 ? "site-a-to-b-gateway" : "site-b-to-a-gateway");
+        gateway.noNatTraversal = true;
+        Ikev2Configuration edited; // the same configuration with the edited gateway
+        edited.AddIkeProposal(config.GetIkeProposal("ike-proposal"));
+        edited.AddIkePolicy(config.GetIkePolicy("ike-policy"));
+        edited.AddGateway(gateway);
+        edited.AddIpsecProposal(config.GetIpsecProposal("ipsec-proposal"));
+        edited.AddIpsecPolicy(config.GetIpsecPolicy("ipsec-policy"));
+        edited.AddVpn(config.GetVpn(side == 0 ? "site-a-to-b" : "site-b-to-a"));
+        ike.Install(net.gateways.Get(side), edited);
+    }
+    PortNat(net);
+    net.RunUdp(6, 300);
+    EXPECT_EQ(net.Delivered(), 6u);
+    Ptr<Ikev2Sa> a = Ikev2Helper::Get(net.gateways.Get(0))->GetDaemon()->GetSas().begin()->second;
+    EXPECT_FALSE(a->IsNatDetected()) << "no-nat-traversal sends no NAT detection";
+    EXPECT_EQ(net.WanProtocols().at(ESP), 6u) << "plain ESP: this NAT translates ports only";
 }

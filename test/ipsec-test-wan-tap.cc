@@ -171,5 +171,72 @@ DropFirstErrorModel::DoReset()
 {
 }
 
+TypeId
+UdpPortRewriter::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::test::UdpPortRewriter")
+                            .SetParent<ErrorModel>()
+                            .SetGroupName("Ipsec")
+                            .AddConstructor<UdpPortRewriter>();
+    return tid;
+}
+
+void
+UdpPortRewriter::Configure(std::map<uint16_t, uint16_t> sourcePorts,
+                           std::map<uint16_t, uint16_t> destinationPorts)
+{
+    m_sourcePorts = std::move(sourcePorts);
+    m_destinationPorts = std::move(destinationPorts);
+}
+
+uint32_t
+UdpPortRewriter::Rewritten() const
+{
+    return m_rewritten;
+}
+
+bool
+UdpPortRewriter::DoCorrupt(Ptr<Packet> p)
+{
+    constexpr uint8_t UDP = 17;
+    if (FrameIpProtocol(p) != UDP)
+    {
+        return false;
+    }
+    std::vector<uint8_t> bytes(p->GetSize());
+    p->CopyData(bytes.data(), bytes.size());
+    const size_t udp = PPP_HEADER_BYTES + 4 * (bytes[PPP_HEADER_BYTES] & 0x0f);
+    if ((bytes[PPP_HEADER_BYTES] >> 4) != 4 || bytes.size() < udp + 8)
+    {
+        return false;
+    }
+    bool changed = false;
+    for (auto [offset, table] :
+         {std::pair{udp, &m_sourcePorts}, std::pair{udp + 2, &m_destinationPorts}})
+    {
+        const uint16_t port = uint16_t(bytes[offset] << 8 | bytes[offset + 1]);
+        auto found = table->find(port);
+        if (found != table->end())
+        {
+            bytes[offset] = uint8_t(found->second >> 8);
+            bytes[offset + 1] = uint8_t(found->second);
+            changed = true;
+        }
+    }
+    if (changed)
+    {
+        // The checksum is left as it was: the tests run with ns-3's checksums off.
+        p->RemoveAtEnd(p->GetSize());
+        p->AddAtEnd(Create<Packet>(bytes.data(), bytes.size()));
+        ++m_rewritten;
+    }
+    return false;
+}
+
+void
+UdpPortRewriter::DoReset()
+{
+}
+
 } // namespace test
 } // namespace ns3

@@ -8,6 +8,7 @@
 #include "ns3/net-device.h"
 #include "ns3/packet.h"
 
+#include <map>
 #include <set>
 
 namespace ns3
@@ -109,6 +110,39 @@ class DropFirstErrorModel : public ErrorModel
     void DoReset() override;
 
     uint32_t m_left{0}; //!< frames still to drop
+};
+
+/**
+ * \brief A receive error model that translates UDP ports of IPv4 datagrams, as a NAT between
+ * two peers would (one instance per direction): on one side it rewrites source ports (the NAT's
+ * mapping), on the other destination ports (the way back).
+ */
+class UdpPortRewriter : public ErrorModel
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /**
+     * \param sourcePorts source port -> translated port
+     * \param destinationPorts destination port -> translated port
+     */
+    void Configure(std::map<uint16_t, uint16_t> sourcePorts,
+                   std::map<uint16_t, uint16_t> destinationPorts);
+
+    /// \return datagrams rewritten so far
+    uint32_t Rewritten() const;
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override;
+    void DoReset() override;
+
+    std::map<uint16_t, uint16_t> m_sourcePorts;      //!< source translations
+    std::map<uint16_t, uint16_t> m_destinationPorts; //!< destination translations
+    uint32_t m_rewritten{0};                         //!< datagrams changed
 };
 
 } // namespace test

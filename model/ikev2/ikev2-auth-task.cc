@@ -13,6 +13,8 @@
 #include "ns3/ikev2-notify-payload.h"
 #include "ns3/ikev2-sa-payload.h"
 #include "ns3/ikev2-ts-payload.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -52,6 +54,15 @@ SpiValue(const CryptoBytes& spi)
     return spi.size() == 4
                ? uint32_t(spi[0]) << 24 | uint32_t(spi[1]) << 16 | uint32_t(spi[2]) << 8 | spi[3]
                : 0;
+}
+
+/// \return the UDP port of a socket address
+uint16_t
+PortOf(const Address& address)
+{
+    return Inet6SocketAddress::IsMatchingType(address)
+               ? Inet6SocketAddress::ConvertFrom(address).GetPort()
+               : InetSocketAddress::ConvertFrom(address).GetPort();
 }
 
 /// \return a TS payload holding selectors
@@ -312,6 +323,13 @@ Ikev2AuthTask::InstallChild(Ikev2Sa& sa,
     agreement.originalInitiator = sa.IsOriginalInitiator();
     agreement.localSelector = local;
     agreement.remoteSelector = remote;
+    if (sa.IsNatDetected())
+    {
+        // RFC 7296 section 2.23: behind a NAT the Child SAs' ESP travels in UDP (RFC 3948),
+        // between the ports IKE uses now.
+        agreement.encapsulationLocalPort = PortOf(sa.GetLocal());
+        agreement.encapsulationRemotePort = PortOf(sa.GetPeer());
+    }
     try
     {
         m_child = Ikev2ChildSaInstaller::Install(*m_vpn, agreement);

@@ -62,6 +62,8 @@ Ikev2ChildSaInstaller::Install(const Ikev2VpnPeer& vpn, const Ikev2ChildSaAgreem
     out.destination = vpn.remoteAddress;
     out.encryptionKey = outEncryption;
     out.integrityKey = outIntegrity;
+    out.encapsulationSourcePort = agreement.encapsulationLocalPort;
+    out.encapsulationDestinationPort = agreement.encapsulationRemotePort;
 
     IpsecSa::Config in = config;
     in.name = vpn.name + " in";

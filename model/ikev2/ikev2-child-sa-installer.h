@@ -24,6 +24,8 @@ struct Ikev2ChildSaAgreement
     bool originalInitiator{false};       //!< this side initiated the exchange
     IpsecTrafficSelector localSelector;  //!< narrowed, this side
     IpsecTrafficSelector remoteSelector; //!< narrowed, the peer's side
+    uint16_t encapsulationLocalPort{0};  //!< NAT traversal: ESP in UDP from this port; 0: none
+    uint16_t encapsulationRemotePort{0}; //!< NAT traversal: to the peer's (translated) port
 };
 
 /**

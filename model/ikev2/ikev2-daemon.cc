@@ -6,7 +6,9 @@
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
+#include "ns3/ipv4-packet-info-tag.h"
 #include "ns3/ipv4.h"
+#include "ns3/ipv6-packet-info-tag.h"
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -179,6 +181,7 @@ Ikev2Daemon::OpenSocket(bool ipv6, uint16_t port)
                                           << (ipv6 ? " (IPv6)" : " (IPv4)")
                                           << ": is another daemon installed?");
     socket->SetRecvCallback(MakeCallback(&Ikev2Daemon::HandleRead, this));
+    socket->SetRecvPktInfo(true); // the local address a datagram was sent to
     m_sockets[socket] = port;
     return socket;
 }
@@ -250,12 +253,23 @@ Ikev2Daemon::HandleRead(Ptr<Socket> socket)
             }
             bytes.erase(bytes.begin(), bytes.begin() + NON_ESP_MARKER_BYTES);
         }
-        Receive(bytes, from);
+        Address to;
+        Ipv4PacketInfoTag info4;
+        Ipv6PacketInfoTag info6;
+        if (packet->PeekPacketTag(info4))
+        {
+            to = InetSocketAddress(info4.GetAddress(), m_sockets[socket]);
+        }
+        else if (packet->PeekPacketTag(info6))
+        {
+            to = Inet6SocketAddress(info6.GetAddress(), m_sockets[socket]);
+        }
+        Receive(bytes, from, to);
     }
 }
 
 void
-Ikev2Daemon::Receive(const CryptoBytes& bytes, const Address& from)
+Ikev2Daemon::Receive(const CryptoBytes& bytes, const Address& from, const Address& to)
 {
     Ikev2Message message;
     const Ikev2ParseStatus status = Ikev2Message::Parse(bytes, &message);
@@ -270,11 +284,11 @@ Ikev2Daemon::Receive(const CryptoBytes& bytes, const Address& from)
     }
     if (message.GetHeader().IsResponse())
     {
-        ReceiveResponse(message, bytes, from);
+        ReceiveResponse(message, bytes, from, to);
     }
     else
     {
-        ReceiveRequest(message, bytes, from);
+        ReceiveRequest(message, bytes, from, to);
     }
 }
 
@@ -318,7 +332,8 @@ Ikev2Daemon::OpenPayloads(Ptr<Ikev2Sa> sa,
 void
 Ikev2Daemon::ReceiveRequest(const Ikev2Message& message,
                             const CryptoBytes& bytes,
-                            const Address& from)
+                            const Address& from,
+                            const Address& to)
 {
     const Ikev2Header& header = message.GetHeader();
     Ptr<Ikev2Sa> sa;
@@ -338,6 +353,7 @@ Ikev2Daemon::ReceiveRequest(const Ikev2Message& message,
         {
             sa = Create<Ikev2Sa>(m_nextSaId++, false, NewSpi(), from);
             sa->SetPeerSpi(header.GetInitiatorSpi());
+            sa->SetLocal(to);
             m_sas[sa->GetLocalSpi()] = sa;
             m_responderSas[{from, header.GetInitiatorSpi()}] = sa;
             Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, sa);
@@ -372,6 +388,7 @@ Ikev2Daemon::ReceiveRequest(const Ikev2Message& message,
     {
         return;
     }
+    FollowPeer(sa, from, to);
     Ptr<Ikev2Task> task = m_responderFactory.IsNull()
                               ? nullptr
                               : m_responderFactory(sa, header.GetExchangeType(), payloads);
@@ -429,7 +446,8 @@ Ikev2Daemon::ReceiveRequest(const Ikev2Message& message,
 void
 Ikev2Daemon::ReceiveResponse(const Ikev2Message& message,
                              const CryptoBytes& bytes,
-                             const Address& from)
+                             const Address& from,
+                             const Address& to)
 {
     const Ikev2Header& header = message.GetHeader();
     // The I flag tells whether the sender is the original initiator (RFC 7296 section 3.1).
@@ -453,6 +471,7 @@ Ikev2Daemon::ReceiveResponse(const Ikev2Message& message,
     {
         return;
     }
+    FollowPeer(sa, from, to);
     Simulator::Cancel(sa->m_retransmitEvent);
     sa->m_requestOutstanding = false;
     m_counters.responsesReceived++;
@@ -541,10 +560,30 @@ Ikev2Daemon::Encode(Ptr<Ikev2Sa> sa,
     return sa->GetOutboundProtection()->Protect(message, payloads, bytes) == CryptoStatus::OK;
 }
 
+void
+Ikev2Daemon::FollowPeer(Ptr<Ikev2Sa> sa, const Address& from, const Address& to)
+{
+    // Only messages under the SK payload are authenticated enough to move an IKE SA.
+    if (!sa->IsNatDetected() || !sa->GetInboundProtection())
+    {
+        return;
+    }
+    if (!(from == sa->GetPeer()))
+    {
+        NS_LOG_INFO("IKE SA " << sa->GetId() << ": peer now at " << from);
+        sa->SetPeer(from);
+    }
+    if (!to.IsInvalid())
+    {
+        sa->SetLocal(to);
+    }
+}
+
 Ptr<Ikev2Sa>
-Ikev2Daemon::Initiate(const Address& peer, Ptr<Ikev2Task> first)
+Ikev2Daemon::Initiate(const Address& peer, Ptr<Ikev2Task> first, const Address& local)
 {
     Ptr<Ikev2Sa> sa = Create<Ikev2Sa>(m_nextSaId++, true, NewSpi(), peer);
+    sa->SetLocal(local);
     m_sas[sa->GetLocalSpi()] = sa;
     QueueTask(sa, first);
     return sa;
@@ -673,7 +712,11 @@ void
 Ikev2Daemon::Transmit(Ptr<Ikev2Sa> sa, const CryptoBytes& bytes)
 {
     const bool ipv6 = Inet6SocketAddress::IsMatchingType(sa->GetPeer());
-    const uint16_t port = PortOf(sa->GetPeer()) == NAT_T_PORT ? NAT_T_PORT : IKE_PORT;
+    // After NAT detection this side sends from 4500 (with the non-ESP marker), whatever port
+    // the NAT gave the peer.
+    const bool natT = PortOf(sa->GetPeer()) == NAT_T_PORT ||
+                      (!sa->GetLocal().IsInvalid() && PortOf(sa->GetLocal()) == NAT_T_PORT);
+    const uint16_t port = natT ? NAT_T_PORT : IKE_PORT;
     for (auto& [socket, boundPort] : m_sockets)
     {
         Address local;

@@ -88,9 +88,12 @@ class Ikev2Daemon : public Application
      * \brief Creates an IKE SA towards a peer and starts its first task (normally IKE_SA_INIT).
      * \param peer the peer's address (InetSocketAddress or Inet6SocketAddress, port 500)
      * \param first the first task
+     * \param local this side's address and port (for NAT detection; may be empty)
      * \return the IKE SA
      */
-    Ptr<Ikev2Sa> Initiate(const Address& peer, Ptr<Ikev2Task> first);
+    Ptr<Ikev2Sa> Initiate(const Address& peer,
+                          Ptr<Ikev2Task> first,
+                          const Address& local = Address());
 
     /**
      * \brief Queues a task on an IKE SA; it starts when the tasks before it are done.
@@ -120,8 +123,9 @@ class Ikev2Daemon : public Application
      * so do the fuzz target and tests that craft messages).
      * \param bytes the message (non-ESP marker removed)
      * \param from the sender's address and port
+     * \param to the address and port it was sent to (empty if unknown)
      */
-    void Receive(const CryptoBytes& bytes, const Address& from);
+    void Receive(const CryptoBytes& bytes, const Address& from, const Address& to = Address());
 
     /// \return the source of SPIs and nonces
     Ptr<CryptoRandom> GetRandom() const;
@@ -161,12 +165,22 @@ class Ikev2Daemon : public Application
     void HandleRead(Ptr<Socket> socket);
 
     /// \brief Processes a request (this side answers it).
-    void ReceiveRequest(const Ikev2Message& message, const CryptoBytes& bytes, const Address& from);
+    void ReceiveRequest(const Ikev2Message& message,
+                        const CryptoBytes& bytes,
+                        const Address& from,
+                        const Address& to);
 
     /// \brief Processes a response (to this side's outstanding request).
     void ReceiveResponse(const Ikev2Message& message,
                          const CryptoBytes& bytes,
-                         const Address& from);
+                         const Address& from,
+                         const Address& to);
+
+    /**
+     * \brief After an authenticated message: follows the peer to the address and port it
+     * came from when a NAT is between the peers (RFC 7296 section 2.23).
+     */
+    void FollowPeer(Ptr<Ikev2Sa> sa, const Address& from, const Address& to);
 
     /**
      * \brief The payloads of a received message: its own, or the SK payload's decrypted ones.

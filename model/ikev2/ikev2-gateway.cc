@@ -139,7 +139,9 @@ Ikev2Gateway::Answer(Ptr<Ikev2Sa> sa, Ikev2ExchangeType exchange, const Ikev2Pay
     {
     case Ikev2ExchangeType::IKE_SA_INIT:
         state->ikeSa = sa;
-        return Create<Ikev2SaInitTask>(state->vpn->ikeProposals, m_daemon->GetRandom());
+        return Create<Ikev2SaInitTask>(state->vpn->ikeProposals,
+                                       m_daemon->GetRandom(),
+                                       state->vpn->natTraversal);
     case Ikev2ExchangeType::IKE_AUTH:
         return MakeAuthTask(*state);
     default:
@@ -182,9 +184,11 @@ Ikev2Gateway::Initiate(VpnState& state)
     {
         return; // under way or established
     }
-    state.ikeSa =
-        m_daemon->Initiate(IkeAddressOf(state.vpn->remoteAddress),
-                           Create<Ikev2SaInitTask>(state.vpn->ikeProposals, m_daemon->GetRandom()));
+    state.ikeSa = m_daemon->Initiate(IkeAddressOf(state.vpn->remoteAddress),
+                                     Create<Ikev2SaInitTask>(state.vpn->ikeProposals,
+                                                             m_daemon->GetRandom(),
+                                                             state.vpn->natTraversal),
+                                     IkeAddressOf(state.vpn->localAddress));
     m_daemon->QueueTask(state.ikeSa, MakeAuthTask(state));
 }
 

@@ -10,6 +10,7 @@
 
 #include "ns3/crypto-algorithm-table.h"
 #include "ns3/crypto-cipher.h"
+#include "ns3/crypto-digest.h"
 #include "ns3/crypto-integrity.h"
 #include "ns3/crypto-prf.h"
 #include "ns3/ikev2-ke-payload.h"
@@ -17,6 +18,8 @@
 #include "ns3/ikev2-nonce-payload.h"
 #include "ns3/ikev2-notify-payload.h"
 #include "ns3/ikev2-sa-payload.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -26,6 +29,9 @@ NS_LOG_COMPONENT_DEFINE("Ikev2SaInitTask");
 
 namespace
 {
+
+/// The NAT traversal port (RFC 7296 section 2.23).
+constexpr uint16_t NAT_T_PORT = 4500;
 
 /// \return the first Notify of a type, or nullptr
 Ptr<Ikev2NotifyPayload>
@@ -85,11 +91,112 @@ Protection(const Ikev2IkeSaAlgorithms& algorithms,
         [random](uint8_t* iv, size_t size) { random->Fill(iv, size); });
 }
 
+/// \return the IP address bytes and the port of a socket address (empty if it has none)
+std::pair<CryptoBytes, uint16_t>
+AddressAndPort(const Address& address)
+{
+    if (Inet6SocketAddress::IsMatchingType(address))
+    {
+        const Inet6SocketAddress socket = Inet6SocketAddress::ConvertFrom(address);
+        CryptoBytes bytes(16);
+        socket.GetIpv6().GetBytes(bytes.data());
+        return {bytes, socket.GetPort()};
+    }
+    if (InetSocketAddress::IsMatchingType(address))
+    {
+        const InetSocketAddress socket = InetSocketAddress::ConvertFrom(address);
+        CryptoBytes bytes(4);
+        socket.GetIpv4().Serialize(bytes.data());
+        return {bytes, socket.GetPort()};
+    }
+    return {{}, 0};
+}
+
+/// RFC 7296 section 2.23: SHA-1(SPIi | SPIr | IP address | port).
+CryptoBytes
+NatHash(uint64_t initiatorSpi, uint64_t responderSpi, const Address& address)
+{
+    const auto [ip, port] = AddressAndPort(address);
+    const CryptoBytes portBytes{uint8_t(port >> 8), uint8_t(port)};
+    return CryptoSha1({SpiBytes(initiatorSpi), SpiBytes(responderSpi), ip, portBytes});
+}
+
+/// \return the same address with another port
+Address
+WithPort(const Address& address, uint16_t port)
+{
+    if (Inet6SocketAddress::IsMatchingType(address))
+    {
+        return Inet6SocketAddress(Inet6SocketAddress::ConvertFrom(address).GetIpv6(), port);
+    }
+    return InetSocketAddress(InetSocketAddress::ConvertFrom(address).GetIpv4(), port);
+}
+
 } // namespace
 
-Ikev2SaInitTask::Ikev2SaInitTask(std::vector<Ikev2Proposal> proposals, Ptr<CryptoRandom> random)
+void
+Ikev2SaInitTask::AddNatDetection(const Ikev2Sa& sa,
+                                 uint64_t responderSpi,
+                                 Ikev2PayloadList* payloads) const
+{
+    if (!m_natTraversal || sa.GetLocal().IsInvalid())
+    {
+        return;
+    }
+    payloads->push_back(
+        Create<Ikev2NotifyPayload>(Ikev2NotifyType::NAT_DETECTION_SOURCE_IP,
+                                   NatHash(sa.GetInitiatorSpi(), responderSpi, sa.GetLocal())));
+    payloads->push_back(
+        Create<Ikev2NotifyPayload>(Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP,
+                                   NatHash(sa.GetInitiatorSpi(), responderSpi, sa.GetPeer())));
+}
+
+void
+Ikev2SaInitTask::CheckNatDetection(Ikev2Sa& sa,
+                                   uint64_t responderSpi,
+                                   const Ikev2PayloadList& payloads) const
+{
+    if (!m_natTraversal || sa.GetLocal().IsInvalid())
+    {
+        return;
+    }
+    const CryptoBytes peerAsSeen = NatHash(sa.GetInitiatorSpi(), responderSpi, sa.GetPeer());
+    const CryptoBytes localAsSeen = NatHash(sa.GetInitiatorSpi(), responderSpi, sa.GetLocal());
+    bool sourceSeen = false;
+    bool sourceMatches = false;
+    bool destinationSeen = false;
+    bool destinationMatches = false;
+    for (const auto& payload : payloads)
+    {
+        Ptr<Ikev2NotifyPayload> notify = DynamicCast<Ikev2NotifyPayload>(payload);
+        if (!notify)
+        {
+            continue;
+        }
+        // Several source notifications may come (a multihomed peer); one match is enough.
+        if (notify->GetNotifyType() == Ikev2NotifyType::NAT_DETECTION_SOURCE_IP)
+        {
+            sourceSeen = true;
+            sourceMatches = sourceMatches || notify->GetData() == peerAsSeen;
+        }
+        else if (notify->GetNotifyType() == Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP)
+        {
+            destinationSeen = true;
+            destinationMatches = destinationMatches || notify->GetData() == localAsSeen;
+        }
+    }
+    if (sourceSeen && destinationSeen)
+    {
+        sa.SetNat(!destinationMatches, !sourceMatches);
+    }
+}
+
+Ikev2SaInitTask::Ikev2SaInitTask(std::vector<Ikev2Proposal> proposals,
+                                 Ptr<CryptoRandom> random,
+                                 bool natTraversal)
     : m_proposals(std::move(proposals)),
-      m_random(random)
+      m_random(random),
+      m_natTraversal(natTraversal)
 {
     // RFC 7296 section 3.3.1: proposals are numbered from 1; the response is checked against
     // the numbers the offer carried.
@@ -149,6 +256,7 @@ Ikev2SaInitTask::BuildRequest(Ikev2Sa& sa, Ikev2PayloadList* payloads)
     payloads->push_back(offer);
     payloads->push_back(Create<Ikev2KePayload>(m_keGroup, m_dh->GetPublicValue()));
     payloads->push_back(Create<Ikev2NoncePayload>(nonce));
+    AddNatDetection(sa, 0, payloads);
     return Ikev2TaskResult::Done();
 }
 
@@ -207,6 +315,13 @@ Ikev2SaInitTask::ProcessResponse(Ikev2Sa& sa, const Ikev2PayloadList& payloads)
                                        ")");
     }
     sa.GetExchange().responderNonce = nonce->GetNonce();
+    CheckNatDetection(sa, sa.GetResponderSpi(), payloads);
+    if (sa.IsNatDetected())
+    {
+        // RFC 7296 section 2.23: after IKE_SA_INIT, IKE moves to port 4500.
+        sa.SetPeer(WithPort(sa.GetPeer(), NAT_T_PORT));
+        sa.SetLocal(WithPort(sa.GetLocal(), NAT_T_PORT));
+    }
     return DeriveKeys(sa, check.accepted, ke->GetData());
 }
 
@@ -266,6 +381,8 @@ Ikev2SaInitTask::ProcessRequest(Ikev2Sa& sa,
     response->push_back(chosen);
     response->push_back(Create<Ikev2KePayload>(m_keGroup, m_dh->GetPublicValue()));
     response->push_back(Create<Ikev2NoncePayload>(ownNonce));
+    CheckNatDetection(sa, 0, request);
+    AddNatDetection(sa, sa.GetResponderSpi(), response);
     return Ikev2TaskResult::Done();
 }
 

@@ -34,8 +34,13 @@ class Ikev2SaInitTask : public Ikev2Task
      * \param proposals the IKE proposals: the offer (initiator) or the acceptable ones
      *        (responder), most preferred first
      * \param random source of nonces and Diffie-Hellman private values
+     * \param natTraversal send and check NAT detection notifications (RFC 7296 section
+     *        2.23) and move to port 4500 when a NAT is found; false for Junos
+     *        `no-nat-traversal`
      */
-    Ikev2SaInitTask(std::vector<Ikev2Proposal> proposals, Ptr<CryptoRandom> random);
+    Ikev2SaInitTask(std::vector<Ikev2Proposal> proposals,
+                    Ptr<CryptoRandom> random,
+                    bool natTraversal = true);
     ~Ikev2SaInitTask() override;
 
     /// Bytes of the nonces this task sends (RFC 7296 section 2.10: at least 16, and at least
@@ -55,6 +60,26 @@ class Ikev2SaInitTask : public Ikev2Task
 
   private:
     /**
+     * \brief The two NAT detection notifications of a message (RFC 7296 section 2.23).
+     * \param sa the IKE SA (the SPIs as the message's header carries them)
+     * \param responderSpi SPIr as in the header (0 in the request)
+     * \param payloads receives them
+     */
+    void AddNatDetection(const Ikev2Sa& sa,
+                         uint64_t responderSpi,
+                         Ikev2PayloadList* payloads) const;
+
+    /**
+     * \brief Checks the peer's NAT detection notifications against the addresses as seen.
+     * \param sa the IKE SA (records the result)
+     * \param responderSpi SPIr as in the peer's header
+     * \param payloads the peer's message
+     */
+    void CheckNatDetection(Ikev2Sa& sa,
+                           uint64_t responderSpi,
+                           const Ikev2PayloadList& payloads) const;
+
+    /**
      * \brief Derives the IKE SA's keys from the exchange and switches the SK payload on.
      * \param sa the IKE SA (both SPIs and nonces known)
      * \param accepted the accepted proposal
@@ -69,6 +94,7 @@ class Ikev2SaInitTask : public Ikev2Task
     Ptr<CryptoRandom> m_random;              //!< nonces, DH private values
     uint16_t m_keGroup{0};                   //!< group of the KE payload
     std::unique_ptr<CryptoKeyExchange> m_dh; //!< this side's DH key pair
+    bool m_natTraversal;                     //!< NAT detection on
 };
 
 } // namespace ns3

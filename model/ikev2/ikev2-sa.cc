@@ -91,6 +91,37 @@ Ikev2Sa::SetPeer(const Address& peer)
     m_peer = peer;
 }
 
+const Address&
+Ikev2Sa::GetLocal() const
+{
+    return m_local;
+}
+
+void
+Ikev2Sa::SetLocal(const Address& local)
+{
+    m_local = local;
+}
+
+void
+Ikev2Sa::SetNat(bool localBehindNat, bool peerBehindNat)
+{
+    m_localBehindNat = localBehindNat;
+    m_peerBehindNat = peerBehindNat;
+}
+
+bool
+Ikev2Sa::IsNatDetected() const
+{
+    return m_localBehindNat || m_peerBehindNat;
+}
+
+bool
+Ikev2Sa::IsLocalBehindNat() const
+{
+    return m_localBehindNat;
+}
+
 Ikev2SaState
 Ikev2Sa::GetState() const
 {

@@ -74,6 +74,22 @@ class Ikev2Sa : public SimpleRefCount<Ikev2Sa>
     /// \param peer the peer's socket address (it changes when NAT traversal floats to 4500)
     void SetPeer(const Address& peer);
 
+    /// \return this side's socket address as the peer sees it addressed (may be empty)
+    const Address& GetLocal() const;
+    /// \param local this side's address and UDP port for this IKE SA
+    void SetLocal(const Address& local);
+
+    /**
+     * \brief Records what NAT detection found (RFC 7296 section 2.23).
+     * \param localBehindNat this side's address or port was changed on the way
+     * \param peerBehindNat the peer's was
+     */
+    void SetNat(bool localBehindNat, bool peerBehindNat);
+    /// \return true if a NAT is between the peers (either side)
+    bool IsNatDetected() const;
+    /// \return true if this side is behind the NAT
+    bool IsLocalBehindNat() const;
+
     /// \return the state
     Ikev2SaState GetState() const;
     /// \param state the new state (the daemon fires its trace)
@@ -126,6 +142,9 @@ class Ikev2Sa : public SimpleRefCount<Ikev2Sa>
     uint64_t m_localSpi;                            //!< this side's SPI
     uint64_t m_peerSpi{0};                          //!< the peer's SPI
     Address m_peer;                                 //!< the peer's address and port
+    Address m_local;                                //!< this side's address and port
+    bool m_localBehindNat{false};                   //!< NAT detection: this side translated
+    bool m_peerBehindNat{false};                    //!< NAT detection: the peer translated
     Ikev2SaState m_state{Ikev2SaState::CONNECTING}; //!< state
     Ptr<Ikev2MessageProtection> m_outbound;         //!< SK for what this side sends
     Ptr<Ikev2MessageProtection> m_inbound;          //!< SK for what the peer sends

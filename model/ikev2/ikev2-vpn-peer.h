@@ -41,6 +41,7 @@ struct Ikev2VpnPeer : public SimpleRefCount<Ikev2VpnPeer>
     Ptr<IpsecL3Protocol> ipsec;                  //!< the gateway's data plane
     Ptr<IpsecPolicy> outboundPolicy;             //!< policy-based: the VPN's PROTECT entry
     Ptr<NetDevice> tunnel;                       //!< route-based: the st0 unit (else nullptr)
+    bool natTraversal{true};                     //!< NAT detection (no-nat-traversal: off)
 };
 
 } // namespace ns3
