@@ -13,6 +13,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/pointer.h"
 
+#include <functional>
 #include <gtest/gtest.h>
 
 using namespace ns3;
@@ -264,6 +265,27 @@ TEST(Ikev2Helper, ANatIsDetectedAndTheChildSasUseUdpEncapsulation)
     EXPECT_GT(nat.first->Rewritten(), 10u);
 }
 
+/// \return the site-to-site configuration of a side with its IKE gateway edited
+Ikev2Configuration
+WithGateway(const TwoSiteNetwork& net,
+            uint32_t side,
+            const Ikev2SiteToSiteOptions& options,
+            const std::function<void(Ikev2GatewayConfig*)>& edit)
+{
+    const Ikev2Configuration config = Ikev2Helper::SiteToSite(net.Net(), side, options);
+    const std::string vpn = side == 0 ? "site-a-to-b" : "site-b-to-a";
+    Ikev2GatewayConfig gateway = config.GetGateway(vpn + "-gateway");
+    edit(&gateway);
+    Ikev2Configuration edited;
+    edited.AddIkeProposal(config.GetIkeProposal("ike-proposal"));
+    edited.AddIkePolicy(config.GetIkePolicy("ike-policy"));
+    edited.AddGateway(gateway);
+    edited.AddIpsecProposal(config.GetIpsecProposal("ipsec-proposal"));
+    edited.AddIpsecPolicy(config.GetIpsecPolicy("ipsec-policy"));
+    edited.AddVpn(config.GetVpn(vpn));
+    return edited;
+}
+
 TEST(Ikev2Helper, NoNatTraversalKeepsPlainEspAndPort500)
 {
     TwoSiteNetwork net;
@@ -272,18 +294,10 @@ TEST(Ikev2Helper, NoNatTraversalKeepsPlainEspAndPort500)
     Ikev2Helper ike;
     for (uint32_t side = 0; side < 2; ++side)
     {
-        Ikev2Configuration config = Ikev2Helper::SiteToSite(net.Net(), side, options);
-        Ikev2GatewayConfig gateway =
-            config.GetGateway(side == 0 ? "site-a-to-b-gateway" : "site-b-to-a-gateway");
-        gateway.noNatTraversal = true;
-        Ikev2Configuration edited; // the same configuration with the edited gateway
-        edited.AddIkeProposal(config.GetIkeProposal("ike-proposal"));
-        edited.AddIkePolicy(config.GetIkePolicy("ike-policy"));
-        edited.AddGateway(gateway);
-        edited.AddIpsecProposal(config.GetIpsecProposal("ipsec-proposal"));
-        edited.AddIpsecPolicy(config.GetIpsecPolicy("ipsec-policy"));
-        edited.AddVpn(config.GetVpn(side == 0 ? "site-a-to-b" : "site-b-to-a"));
-        ike.Install(net.gateways.Get(side), edited);
+        ike.Install(net.gateways.Get(side),
+                    WithGateway(net, side, options, [](Ikev2GatewayConfig* gateway) {
+                        gateway->noNatTraversal = true;
+                    }));
     }
     PortNat(net);
     net.RunUdp(6, 300);
@@ -291,4 +305,25 @@ TEST(Ikev2Helper, NoNatTraversalKeepsPlainEspAndPort500)
     Ptr<Ikev2Sa> a = Ikev2Helper::Get(net.gateways.Get(0))->GetDaemon()->GetSas().begin()->second;
     EXPECT_FALSE(a->IsNatDetected()) << "no-nat-traversal sends no NAT detection";
     EXPECT_EQ(net.WanProtocols().at(ESP), 6u) << "plain ESP: this NAT translates ports only";
+}
+
+TEST(Ikev2Helper, FqdnAndUserIdentitiesAuthenticateWhenTheyAreTheConfiguredOnes)
+{
+    TwoSiteNetwork net;
+    Ikev2SiteToSiteOptions options;
+    options.establishTunnels = {"immediately", "on-traffic"};
+    const std::array<std::string, 2> identities = {"hostname gw-a.example.net",
+                                                   "user-at-hostname vpn@gw-b.example.net"};
+    Ikev2Helper ike;
+    for (uint32_t side = 0; side < 2; ++side)
+    {
+        ike.Install(net.gateways.Get(side),
+                    WithGateway(net, side, options, [&](Ikev2GatewayConfig* gateway) {
+                        gateway->localIdentity = identities[side];
+                        gateway->remoteIdentity = identities[1 - side];
+                    }));
+    }
+    net.RunUdp(4, 300);
+    EXPECT_EQ(net.Delivered(), 4u);
+    EXPECT_LT(UpTime(net, 0), Seconds(0.1));
 }
