@@ -245,6 +245,17 @@ IpsecL3Protocol::CreateTunnelDevice()
         // also keeps the node from soliciting routers over it.
         m_ipv6->SetForwarding(interface, true);
         m_ipv6->SetUp(interface);
+        // As for IPv4: routes through the interface need a global-scope source address to
+        // select (ns-3 asserts otherwise), here a /128 from the unique-local fd69:7073:6563::/48
+        // ("ipsec"), node id and interface index in the interface identifier.
+        uint8_t bytes[16] = {0xfd, 0x69, 0x70, 0x73, 0x65, 0x63};
+        const uint32_t node = m_node->GetId();
+        for (int i = 0; i < 4; ++i)
+        {
+            bytes[8 + i] = static_cast<uint8_t>(node >> (24 - 8 * i));
+            bytes[12 + i] = static_cast<uint8_t>((index + 1) >> (24 - 8 * i));
+        }
+        m_ipv6->AddAddress(interface, Ipv6InterfaceAddress(Ipv6Address(bytes), Ipv6Prefix(128)));
     }
     m_tunnels.push_back(device);
     return device;

@@ -110,11 +110,10 @@ class IpsecL3Protocol : public Object
 
     /**
      * \brief Adds a route-based tunnel interface (Junos st0.N): a VirtualNetDevice with an IPv4
-     * interface (address 169.254.<node>.<n>/32) and an IPv6 interface (link-local address,
-     * forwarding on), up, whose MTU leaves room for the overhead of the SAs bound to it.
-     * Traffic routed into it goes through its SAs whatever the SPD says; with none bound, it
-     * is dropped (no-outbound-sa), never sent in the clear.
-     * \return the device
+     * interface (address 169.254.<node>.<n>/32) and an IPv6 interface (link-local address and
+     * fd69:7073:6563::<node>:<n>/128, forwarding on), up, whose MTU leaves room for the overhead of
+     * the SAs bound to it. Traffic routed into it goes through its SAs whatever the SPD says; with
+     * none bound, it is dropped (no-outbound-sa), never sent in the clear. \return the device
      */
     Ptr<VirtualNetDevice> AddTunnelInterface();
 
