@@ -5,6 +5,7 @@
 
 #include "ikev2-proposal-selection.h"
 #include "ikev2-sa.h"
+#include "ikev2-socket-address.h"
 #include "ikev2-ts-conversion.h"
 
 #include "ns3/crypto-prf.h"
@@ -13,8 +14,6 @@
 #include "ns3/ikev2-notify-payload.h"
 #include "ns3/ikev2-sa-payload.h"
 #include "ns3/ikev2-ts-payload.h"
-#include "ns3/inet-socket-address.h"
-#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -54,15 +53,6 @@ SpiValue(const CryptoBytes& spi)
     return spi.size() == 4
                ? uint32_t(spi[0]) << 24 | uint32_t(spi[1]) << 16 | uint32_t(spi[2]) << 8 | spi[3]
                : 0;
-}
-
-/// \return the UDP port of a socket address
-uint16_t
-PortOf(const Address& address)
-{
-    return Inet6SocketAddress::IsMatchingType(address)
-               ? Inet6SocketAddress::ConvertFrom(address).GetPort()
-               : InetSocketAddress::ConvertFrom(address).GetPort();
 }
 
 /// \return a TS payload holding selectors
@@ -327,8 +317,8 @@ Ikev2AuthTask::InstallChild(Ikev2Sa& sa,
     {
         // RFC 7296 section 2.23: behind a NAT the Child SAs' ESP travels in UDP (RFC 3948),
         // between the ports IKE uses now.
-        agreement.encapsulationLocalPort = PortOf(sa.GetLocal());
-        agreement.encapsulationRemotePort = PortOf(sa.GetPeer());
+        agreement.encapsulationLocalPort = Ikev2SocketAddress::PortOf(sa.GetLocal());
+        agreement.encapsulationRemotePort = Ikev2SocketAddress::PortOf(sa.GetPeer());
     }
     try
     {

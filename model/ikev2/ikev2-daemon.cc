@@ -3,6 +3,8 @@
  */
 #include "ikev2-daemon.h"
 
+#include "ikev2-socket-address.h"
+
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
@@ -30,15 +32,6 @@ namespace
 
 /// RFC 3948 section 2.2: IKE on port 4500 starts with four zero bytes.
 constexpr size_t NON_ESP_MARKER_BYTES = 4;
-
-/// \param address a socket address \return its UDP port
-uint16_t
-PortOf(const Address& address)
-{
-    return Inet6SocketAddress::IsMatchingType(address)
-               ? Inet6SocketAddress::ConvertFrom(address).GetPort()
-               : InetSocketAddress::ConvertFrom(address).GetPort();
-}
 
 } // namespace
 
@@ -714,8 +707,9 @@ Ikev2Daemon::Transmit(Ptr<Ikev2Sa> sa, const CryptoBytes& bytes)
     const bool ipv6 = Inet6SocketAddress::IsMatchingType(sa->GetPeer());
     // After NAT detection this side sends from 4500 (with the non-ESP marker), whatever port
     // the NAT gave the peer.
-    const bool natT = PortOf(sa->GetPeer()) == NAT_T_PORT ||
-                      (!sa->GetLocal().IsInvalid() && PortOf(sa->GetLocal()) == NAT_T_PORT);
+    const bool natT =
+        Ikev2SocketAddress::PortOf(sa->GetPeer()) == NAT_T_PORT ||
+        (!sa->GetLocal().IsInvalid() && Ikev2SocketAddress::PortOf(sa->GetLocal()) == NAT_T_PORT);
     const uint16_t port = natT ? NAT_T_PORT : IKE_PORT;
     for (auto& [socket, boundPort] : m_sockets)
     {

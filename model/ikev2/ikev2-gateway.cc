@@ -4,6 +4,7 @@
 #include "ikev2-gateway.h"
 
 #include "ikev2-sa-init-task.h"
+#include "ikev2-socket-address.h"
 
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
@@ -19,28 +20,6 @@ NS_OBJECT_ENSURE_REGISTERED(Ikev2Gateway);
 
 namespace
 {
-
-/// \return the IP address of a socket address
-IpsecIpAddress
-AddressOf(const Address& socketAddress)
-{
-    if (Inet6SocketAddress::IsMatchingType(socketAddress))
-    {
-        return IpsecIpAddress(Inet6SocketAddress::ConvertFrom(socketAddress).GetIpv6());
-    }
-    return IpsecIpAddress(InetSocketAddress::ConvertFrom(socketAddress).GetIpv4());
-}
-
-/// \return the IKE socket address of a peer
-Address
-IkeAddressOf(const IpsecIpAddress& peer)
-{
-    if (peer.IsIpv6())
-    {
-        return Inet6SocketAddress(peer.GetIpv6(), Ikev2Daemon::IKE_PORT);
-    }
-    return InetSocketAddress(peer.GetIpv4(), Ikev2Daemon::IKE_PORT);
-}
 
 } // namespace
 
@@ -129,10 +108,10 @@ Ikev2Gateway::MakeAuthTask(VpnState& state)
 Ptr<Ikev2Task>
 Ikev2Gateway::Answer(Ptr<Ikev2Sa> sa, Ikev2ExchangeType exchange, const Ikev2PayloadList&)
 {
-    VpnState* state = FindByPeer(AddressOf(sa->GetPeer()));
+    VpnState* state = FindByPeer(Ikev2SocketAddress::AddressOf(sa->GetPeer()));
     if (!state)
     {
-        NS_LOG_INFO("no VPN with peer " << AddressOf(sa->GetPeer()));
+        NS_LOG_INFO("no VPN with peer " << Ikev2SocketAddress::AddressOf(sa->GetPeer()));
         return nullptr;
     }
     switch (exchange)
@@ -184,11 +163,12 @@ Ikev2Gateway::Initiate(VpnState& state)
     {
         return; // under way or established
     }
-    state.ikeSa = m_daemon->Initiate(IkeAddressOf(state.vpn->remoteAddress),
-                                     Create<Ikev2SaInitTask>(state.vpn->ikeProposals,
-                                                             m_daemon->GetRandom(),
-                                                             state.vpn->natTraversal),
-                                     IkeAddressOf(state.vpn->localAddress));
+    state.ikeSa = m_daemon->Initiate(
+        Ikev2SocketAddress::Make(state.vpn->remoteAddress, Ikev2Daemon::IKE_PORT),
+        Create<Ikev2SaInitTask>(state.vpn->ikeProposals,
+                                m_daemon->GetRandom(),
+                                state.vpn->natTraversal),
+        Ikev2SocketAddress::Make(state.vpn->localAddress, Ikev2Daemon::IKE_PORT));
     m_daemon->QueueTask(state.ikeSa, MakeAuthTask(state));
 }
 

@@ -7,6 +7,7 @@
 #include "ikev2-negotiated-algorithms.h"
 #include "ikev2-proposal-selection.h"
 #include "ikev2-sa.h"
+#include "ikev2-socket-address.h"
 
 #include "ns3/crypto-algorithm-table.h"
 #include "ns3/crypto-cipher.h"
@@ -119,17 +120,6 @@ NatHash(uint64_t initiatorSpi, uint64_t responderSpi, const Address& address)
     const auto [ip, port] = AddressAndPort(address);
     const CryptoBytes portBytes{uint8_t(port >> 8), uint8_t(port)};
     return CryptoSha1({SpiBytes(initiatorSpi), SpiBytes(responderSpi), ip, portBytes});
-}
-
-/// \return the same address with another port
-Address
-WithPort(const Address& address, uint16_t port)
-{
-    if (Inet6SocketAddress::IsMatchingType(address))
-    {
-        return Inet6SocketAddress(Inet6SocketAddress::ConvertFrom(address).GetIpv6(), port);
-    }
-    return InetSocketAddress(InetSocketAddress::ConvertFrom(address).GetIpv4(), port);
 }
 
 } // namespace
@@ -319,8 +309,8 @@ Ikev2SaInitTask::ProcessResponse(Ikev2Sa& sa, const Ikev2PayloadList& payloads)
     if (sa.IsNatDetected())
     {
         // RFC 7296 section 2.23: after IKE_SA_INIT, IKE moves to port 4500.
-        sa.SetPeer(WithPort(sa.GetPeer(), NAT_T_PORT));
-        sa.SetLocal(WithPort(sa.GetLocal(), NAT_T_PORT));
+        sa.SetPeer(Ikev2SocketAddress::WithPort(sa.GetPeer(), NAT_T_PORT));
+        sa.SetLocal(Ikev2SocketAddress::WithPort(sa.GetLocal(), NAT_T_PORT));
     }
     return DeriveKeys(sa, check.accepted, ke->GetData());
 }
