@@ -327,3 +327,45 @@ TEST(Ikev2Helper, FqdnAndUserIdentitiesAuthenticateWhenTheyAreTheConfiguredOnes)
     EXPECT_EQ(net.Delivered(), 4u);
     EXPECT_LT(UpTime(net, 0), Seconds(0.1));
 }
+
+TEST(Ikev2Helper, TheResponderNarrowsTrafficSelectorsAndBothSidesInstallTheNarrowedOnes)
+{
+    // gwA proposes 10.1.0.0/16 <-> 10.2.0.0/16; gwB accepts only its sites' /24s (RFC 7296
+    // section 2.9): the Child SAs carry the narrowed selectors on both sides.
+    TwoSiteNetwork net;
+    Ikev2SiteToSiteOptions options;
+    options.establishTunnels = {"immediately", "on-traffic"};
+    Ikev2Configuration wide = Ikev2Helper::SiteToSite(net.Net(), 0, options);
+    Ikev2VpnConfig vpn = wide.GetVpn("site-a-to-b");
+    vpn.trafficSelectors.front().localIp = "10.1.0.0/16";
+    vpn.trafficSelectors.front().remoteIp = "10.2.0.0/16";
+    Ikev2Configuration edited;
+    edited.AddIkeProposal(wide.GetIkeProposal("ike-proposal"));
+    edited.AddIkePolicy(wide.GetIkePolicy("ike-policy"));
+    edited.AddGateway(wide.GetGateway("site-a-to-b-gateway"));
+    edited.AddIpsecProposal(wide.GetIpsecProposal("ipsec-proposal"));
+    edited.AddIpsecPolicy(wide.GetIpsecPolicy("ipsec-policy"));
+    edited.AddVpn(vpn);
+    Ikev2Helper ike;
+    ike.Install(net.gateways.Get(0), edited);
+    ike.Install(net.gateways.Get(1), Ikev2Helper::SiteToSite(net.Net(), 1, options));
+    std::vector<Ptr<const IpsecSa>> inbound;
+    Ikev2Helper::Get(net.gateways.Get(0))
+        ->TraceConnectWithoutContext("ChildSaInstalled",
+                                     MakeBoundCallback(
+                                         +[](std::vector<Ptr<const IpsecSa>>* sas,
+                                             const std::string&,
+                                             Ptr<const IpsecSa> in,
+                                             Ptr<const IpsecSa>) { sas->push_back(in); },
+                                         &inbound));
+    net.RunUdp(5, 300);
+    EXPECT_EQ(net.Delivered(), 5u);
+    ASSERT_EQ(inbound.size(), 1u);
+    IpsecTrafficSelector siteA;
+    IpsecTrafficSelector siteB;
+    std::string error;
+    ASSERT_TRUE(IpsecTrafficSelector::FromPrefix("10.1.1.0/24", &siteA, &error));
+    ASSERT_TRUE(IpsecTrafficSelector::FromPrefix("10.2.1.0/24", &siteB, &error));
+    EXPECT_EQ(inbound[0]->GetConfig().localSelector, siteA) << "narrowed from 10.1.0.0/16";
+    EXPECT_EQ(inbound[0]->GetConfig().remoteSelector, siteB) << "narrowed from 10.2.0.0/16";
+}
