@@ -38,7 +38,7 @@ namespace ns3
 class Ikev2Identity
 {
   public:
-    /// An empty ID_KEY_ID identity (a placeholder; configuration never produces it).
+    /// An empty ID_KEY_ID identity (the default value; configuration never produces it).
     Ikev2Identity();
 
     /**
